@@ -1,0 +1,78 @@
+using System.Text;
+
+namespace StanceKit;
+
+/// <summary>How statements are turned into features: hashed word n-grams plus character n-grams, L2-normalised.</summary>
+/// <remarks>
+/// Text is lower-cased, accents are removed (so <c>sécurité</c> and <c>securite</c> match), digits become 0,
+/// and every run of letters and digits is a word. Character n-grams are taken inside each word with
+/// boundary markers (<c>&lt;word&gt;</c>). Every n-gram is hashed into 2^<see cref="HashBits"/> slots.
+/// The same featurizer runs at training and at serving time. Immutable; safe to share between threads.
+/// </remarks>
+public sealed record FeaturizerOptions
+{
+    /// <summary>Gets the longest word n-gram. The default value is 2 (words and word pairs).</summary>
+    public int WordNgramLength { get; init; } = 2;
+
+    /// <summary>Gets the shortest character n-gram. The default value is 3.</summary>
+    public int CharNgramMinLength { get; init; } = 3;
+
+    /// <summary>Gets the longest character n-gram; 0 turns character n-grams off. The default value is 5.</summary>
+    public int CharNgramMaxLength { get; init; } = 5;
+
+    /// <summary>Gets the number of hash bits: features fall into 2^HashBits slots. The default value is 18.</summary>
+    public int HashBits { get; init; } = 18;
+
+    /// <summary>Gets a value indicating whether repeated n-grams count 1 + ln(count) instead of count. The default value is <see langword="true"/>.</summary>
+    public bool SublinearTermFrequency { get; init; } = true;
+
+    /// <summary>Gets the number of leading characters of a statement that are read; the rest is ignored. The default value is 20,000.</summary>
+    public int MaximumCharacters { get; init; } = 20_000;
+
+    /// <summary>Gets the number of feature slots, 2^<see cref="HashBits"/>.</summary>
+    public int Dimension => 1 << HashBits;
+
+    /// <summary>Checks every option and lists every problem at once.</summary>
+    /// <exception cref="StanceKitException">One or more options are out of range.</exception>
+    public void Validate()
+    {
+        var errors = new List<string>();
+        if (WordNgramLength is < 1 or > 3)
+        {
+            errors.Add($"WordNgramLength is {WordNgramLength}; use 1, 2 or 3.");
+        }
+
+        if (CharNgramMaxLength != 0 && (CharNgramMinLength < 1 || CharNgramMaxLength < CharNgramMinLength || CharNgramMaxLength > 8))
+        {
+            errors.Add($"Character n-gram lengths {CharNgramMinLength}..{CharNgramMaxLength} are invalid; use 1 <= min <= max <= 8, or max = 0 to turn them off.");
+        }
+
+        if (HashBits is < 10 or > 24)
+        {
+            errors.Add($"HashBits is {HashBits}; use 10 to 24.");
+        }
+
+        if (MaximumCharacters < 1)
+        {
+            errors.Add($"MaximumCharacters is {MaximumCharacters}; use a positive number.");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new StanceKitException("Invalid FeaturizerOptions:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => " - " + e)));
+        }
+    }
+
+    internal string Describe()
+    {
+        var text = new StringBuilder();
+        text.Append("word 1-").Append(WordNgramLength).Append(" grams");
+        if (CharNgramMaxLength > 0)
+        {
+            text.Append(" + char ").Append(CharNgramMinLength).Append('-').Append(CharNgramMaxLength).Append(" grams");
+        }
+
+        text.Append(", 2^").Append(HashBits).Append(" hashed slots, ").Append(SublinearTermFrequency ? "sublinear TF" : "TF").Append(", L2");
+        return text.ToString();
+    }
+}

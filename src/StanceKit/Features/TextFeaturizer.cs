@@ -1,0 +1,282 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace StanceKit.Features;
+
+/// <summary>
+/// Turns a statement into a sparse, L2-normalised vector of hashed word and character n-gram counts.
+/// The one featurizer used by training, by the fast scorer and by the ML.NET reference path.
+/// </summary>
+/// <remarks>Immutable and thread-safe; scratch memory comes from the caller's <see cref="FeatureBuffer"/>.</remarks>
+internal sealed class TextFeaturizer
+{
+    private const uint FnvOffset = 2166136261;
+    private const uint FnvPrime = 16777619;
+    private const uint WordSeed = 0x9E3779B1;
+    private const uint BigramSeed = 0x85EBCA77;
+    private const uint TrigramSeed = 0xC2B2AE3D;
+    private const char Separator = ' ';
+
+    // Lower-cased, accent-free form of every UTF-16 code unit; Separator for anything that is not a letter or digit.
+    private static readonly char[] CharMap = BuildCharMap();
+
+    private readonly int wordNgramLength;
+    private readonly int charMin;
+    private readonly int charMax;
+    private readonly int mask;
+    private readonly bool sublinear;
+
+    public TextFeaturizer(FeaturizerOptions options)
+    {
+        options.Validate();
+        Options = options;
+        wordNgramLength = options.WordNgramLength;
+        charMin = options.CharNgramMinLength;
+        charMax = options.CharNgramMaxLength;
+        mask = options.Dimension - 1;
+        sublinear = options.SublinearTermFrequency;
+    }
+
+    public FeaturizerOptions Options { get; }
+
+    public int Dimension => mask + 1;
+
+    /// <summary>
+    /// Computes the features of <paramref name="text"/> into <paramref name="buffer"/>:
+    /// sorted distinct indices and their L2-normalised values. Returns the number of features (0 when the text has no words).
+    /// </summary>
+    public int Featurize(ReadOnlySpan<char> text, FeatureBuffer buffer)
+    {
+        if (text.Length > Options.MaximumCharacters)
+        {
+            text = text[..Options.MaximumCharacters];
+        }
+
+        var mapped = buffer.EnsureChars(text.Length);
+        var map = CharMap;
+        for (var i = 0; i < text.Length; i++)
+        {
+            mapped[i] = map[text[i]];
+        }
+
+        // Upper bound on raw n-grams: per word, wordNgramLength word n-grams and at most 3 + (len + 2) per char length.
+        var capacity = (text.Length * (wordNgramLength + 1 + (charMax == 0 ? 0 : (charMax - charMin + 1) * 3))) + 16;
+        var raw = buffer.EnsureRaw(capacity);
+        var count = 0;
+        uint previous1 = 0, previous2 = 0;
+        var wordsSeen = 0;
+        var position = 0;
+        var length = text.Length;
+        while (position < length)
+        {
+            while (position < length && mapped[position] == Separator)
+            {
+                position++;
+            }
+
+            if (position >= length)
+            {
+                break;
+            }
+
+            var start = position;
+            while (position < length && mapped[position] != Separator)
+            {
+                position++;
+            }
+
+            var word = mapped.AsSpan(start, position - start);
+            var wordHash = Hash(word, WordSeed);
+            raw[count++] = (int)(wordHash & (uint)mask);
+            if (wordNgramLength >= 2 && wordsSeen >= 1)
+            {
+                raw[count++] = (int)(Mix(Mix(BigramSeed, previous1), wordHash) & (uint)mask);
+            }
+
+            if (wordNgramLength >= 3 && wordsSeen >= 2)
+            {
+                raw[count++] = (int)(Mix(Mix(Mix(TrigramSeed, previous2), previous1), wordHash) & (uint)mask);
+            }
+
+            previous2 = previous1;
+            previous1 = wordHash;
+            wordsSeen++;
+
+            if (charMax > 0)
+            {
+                count = AddCharNgrams(word, raw, count);
+            }
+        }
+
+        if (count == 0)
+        {
+            return 0;
+        }
+
+        return Normalize(raw.AsSpan(0, count), buffer);
+    }
+
+    private int AddCharNgrams(ReadOnlySpan<char> word, int[] raw, int count)
+    {
+        // The word with boundary markers: '<' + word + '>'. Hash each n-gram without copying the word.
+        var paddedLength = word.Length + 2;
+        for (var n = charMin; n <= charMax; n++)
+        {
+            if (n > paddedLength)
+            {
+                break;
+            }
+
+            var seed = FnvOffset ^ ((uint)n * 0x27D4EB2Fu);
+            for (var begin = 0; begin + n <= paddedLength; begin++)
+            {
+                var hash = seed;
+                for (var k = begin; k < begin + n; k++)
+                {
+                    var c = k == 0 ? '<' : k == paddedLength - 1 ? '>' : word[k - 1];
+                    hash = (hash ^ c) * FnvPrime;
+                }
+
+                raw[count++] = (int)(Finalize(hash) & (uint)mask);
+            }
+        }
+
+        return count;
+    }
+
+    private int Normalize(Span<int> raw, FeatureBuffer buffer)
+    {
+        raw.Sort();
+        var indices = buffer.EnsureIndices(raw.Length);
+        var values = buffer.EnsureValues(raw.Length);
+        var distinct = 0;
+        double sumOfSquares = 0;
+        var i = 0;
+        while (i < raw.Length)
+        {
+            var index = raw[i];
+            var run = 1;
+            while (i + run < raw.Length && raw[i + run] == index)
+            {
+                run++;
+            }
+
+            var value = sublinear ? 1f + MathF.Log(run) : run;
+            indices[distinct] = index;
+            values[distinct] = value;
+            sumOfSquares += (double)value * value;
+            distinct++;
+            i += run;
+        }
+
+        var scale = (float)(1.0 / Math.Sqrt(sumOfSquares));
+        for (var j = 0; j < distinct; j++)
+        {
+            values[j] *= scale;
+        }
+
+        return distinct;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Hash(ReadOnlySpan<char> word, uint seed)
+    {
+        var hash = FnvOffset ^ seed;
+        foreach (var c in word)
+        {
+            hash = (hash ^ c) * FnvPrime;
+        }
+
+        return Finalize(hash);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Mix(uint a, uint b) => Finalize((a * 31) ^ (b + 0x9E3779B9 + (a << 6) + (a >> 2)));
+
+    // A final avalanche (from MurmurHash3) so that the low bits used as the slot depend on every input bit.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Finalize(uint hash)
+    {
+        hash ^= hash >> 16;
+        hash *= 0x85EBCA6B;
+        hash ^= hash >> 13;
+        hash *= 0xC2B2AE35;
+        hash ^= hash >> 16;
+        return hash;
+    }
+
+    private static char[] BuildCharMap()
+    {
+        var map = new char[char.MaxValue + 1];
+        Span<char> one = stackalloc char[1];
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            var c = (char)i;
+            if (char.IsSurrogate(c) || !char.IsLetterOrDigit(c))
+            {
+                map[i] = Separator;
+                continue;
+            }
+
+            if (char.IsDigit(c))
+            {
+                map[i] = '0';
+                continue;
+            }
+
+            var lower = char.ToLowerInvariant(c);
+            if (lower < 0x250 || (lower >= 0x1E00 && lower < 0x1F00))
+            {
+                // Latin letters: drop combining accents (é -> e, ç -> c).
+                var decomposed = lower.ToString().Normalize(NormalizationForm.FormD);
+                var baseChar = decomposed[0];
+                map[i] = char.IsLetter(baseChar) && CharUnicodeInfo.GetUnicodeCategory(baseChar) != UnicodeCategory.NonSpacingMark ? baseChar : lower;
+            }
+            else
+            {
+                map[i] = lower;
+            }
+        }
+
+        return map;
+    }
+}
+
+/// <summary>Reusable scratch memory for <see cref="TextFeaturizer"/>; one per thread, never shared.</summary>
+internal sealed class FeatureBuffer
+{
+    private char[] chars = new char[1024];
+    private int[] raw = new int[8192];
+    private int[] indices = new int[4096];
+    private float[] values = new float[4096];
+
+    [ThreadStatic]
+    private static FeatureBuffer? perThread;
+
+    /// <summary>Gets the calling thread's buffer.</summary>
+    public static FeatureBuffer ForCurrentThread => perThread ??= new FeatureBuffer();
+
+    public int[] Indices => indices;
+
+    public float[] Values => values;
+
+    public char[] EnsureChars(int length) => Ensure(ref chars, length);
+
+    public int[] EnsureRaw(int length) => Ensure(ref raw, length);
+
+    public int[] EnsureIndices(int length) => Ensure(ref indices, length);
+
+    public float[] EnsureValues(int length) => Ensure(ref values, length);
+
+    private static T[] Ensure<T>(ref T[] array, int length)
+    {
+        if (array.Length < length)
+        {
+            array = new T[Math.Max(length, array.Length * 2)];
+        }
+
+        return array;
+    }
+}

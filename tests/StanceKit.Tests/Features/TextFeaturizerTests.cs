@@ -1,0 +1,96 @@
+using StanceKit.Features;
+
+namespace StanceKit.Tests.Features;
+
+public class TextFeaturizerTests
+{
+    private readonly TextFeaturizer featurizer = new(new FeaturizerOptions());
+
+    private (int[] Indices, float[] Values) Features(string text)
+    {
+        var buffer = new FeatureBuffer();
+        var count = featurizer.Featurize(text, buffer);
+        return (buffer.Indices[..count], buffer.Values[..count]);
+    }
+
+    [Fact]
+    public void Featurize_Statement_SortedDistinctUnitNorm()
+    {
+        var (indices, values) = Features("Kenya will send 1,000 officers; Kenya keeps its word.");
+        Assert.NotEmpty(indices);
+        Assert.True(indices.Zip(indices.Skip(1)).All(p => p.First < p.Second), "indices must be strictly increasing");
+        Assert.All(indices, i => Assert.InRange(i, 0, featurizer.Dimension - 1));
+        Assert.Equal(1.0, Math.Sqrt(values.Sum(v => (double)v * v)), 5);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \t\n ")]
+    [InlineData("?!... --- ;;")]
+    public void Featurize_NoWords_ReturnsZero(string text) => Assert.Empty(Features(text).Indices);
+
+    [Fact]
+    public void Featurize_CaseAndAccents_AreIgnored()
+    {
+        Assert.Equal(Features("La sécurité d'HAÏTI").Indices, Features("la securite d'haiti").Indices);
+        Assert.Equal(Features("la sécurité").Values, Features("LA SECURITE").Values);
+    }
+
+    [Fact]
+    public void Featurize_Digits_AreFolded()
+    {
+        Assert.Equal(Features("2,500 officers").Indices, Features("1,000 officers").Indices);
+    }
+
+    [Fact]
+    public void Featurize_WordOrder_Matters_ThroughBigrams()
+    {
+        Assert.NotEqual(Features("not support deployment").Indices, Features("support not deployment").Indices);
+    }
+
+    [Fact]
+    public void Featurize_TextLongerThanLimit_ReadsOnlyTheLimit()
+    {
+        var limited = new TextFeaturizer(new FeaturizerOptions { MaximumCharacters = 10 });
+        var buffer = new FeatureBuffer();
+        var count = limited.Featurize("abcdefghi xyz then more words", buffer);
+        var expected = limited.Featurize("abcdefghi ", new FeatureBuffer());
+        Assert.Equal(expected, count);
+    }
+
+    [Fact]
+    public void Featurize_WordsOnly_HasFewerFeaturesThanWithCharacters()
+    {
+        var wordsOnly = new TextFeaturizer(new FeaturizerOptions { CharNgramMaxLength = 0 });
+        var count = wordsOnly.Featurize("three little words", new FeatureBuffer());
+        Assert.Equal(5, count); // 3 words + 2 word pairs
+        Assert.True(Features("three little words").Indices.Length > count);
+    }
+
+    [Fact]
+    public void Featurize_BufferGrows_ForLongText()
+    {
+        var text = string.Join(' ', Enumerable.Range(0, 5000).Select(i => "word" + (char)('a' + (i % 26)) + (char)('a' + (i / 26 % 26))));
+        var (indices, values) = Features(text);
+        Assert.NotEmpty(indices);
+        Assert.Equal(1.0, Math.Sqrt(values.Sum(v => (double)v * v)), 4);
+    }
+
+    [Theory]
+    [InlineData(0, 2, 5, 18)]
+    [InlineData(2, 0, 5, 18)]
+    [InlineData(2, 6, 5, 18)]
+    [InlineData(2, 3, 5, 30)]
+    public void Validate_BadOptions_Throws(int wordLength, int charMin, int charMax, int bits)
+    {
+        var options = new FeaturizerOptions { WordNgramLength = wordLength, CharNgramMinLength = charMin, CharNgramMaxLength = charMax, HashBits = bits };
+        Assert.Throws<StanceKitException>(options.Validate);
+    }
+
+    [Fact]
+    public void Defaults_AreDocumentedValues()
+    {
+        var options = new FeaturizerOptions();
+        Assert.Equal((2, 3, 5, 18, true, 20_000), (options.WordNgramLength, options.CharNgramMinLength, options.CharNgramMaxLength, options.HashBits, options.SublinearTermFrequency, options.MaximumCharacters));
+    }
+}
