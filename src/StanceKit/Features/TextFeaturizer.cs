@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace StanceKit.Features;
@@ -116,6 +115,57 @@ internal sealed class TextFeaturizer
         }
 
         return Normalize(raw.AsSpan(0, count), buffer);
+    }
+
+    /// <summary>
+    /// Lists every n-gram of <paramref name="text"/> with its slot, for explanations. Slow (allocates strings);
+    /// uses the same hashing as <see cref="Featurize"/>, which a test checks.
+    /// </summary>
+    public List<(int Slot, string Ngram, string Kind)> Describe(string text)
+    {
+        var result = new List<(int, string, string)>();
+        if (text.Length > Options.MaximumCharacters)
+        {
+            text = text[..Options.MaximumCharacters];
+        }
+
+        var mapped = new string(text.Select(c => CharMap[c]).ToArray());
+        var words = mapped.Split(Separator, StringSplitOptions.RemoveEmptyEntries);
+        var hashes = words.Select(w => Hash(w, WordSeed)).ToArray();
+        for (var i = 0; i < words.Length; i++)
+        {
+            result.Add(((int)(hashes[i] & (uint)mask), words[i], "word"));
+            if (wordNgramLength >= 2 && i >= 1)
+            {
+                result.Add(((int)(Mix(Mix(BigramSeed, hashes[i - 1]), hashes[i]) & (uint)mask), words[i - 1] + " " + words[i], "word pair"));
+            }
+
+            if (wordNgramLength >= 3 && i >= 2)
+            {
+                result.Add(((int)(Mix(Mix(Mix(TrigramSeed, hashes[i - 2]), hashes[i - 1]), hashes[i]) & (uint)mask), words[i - 2] + " " + words[i - 1] + " " + words[i], "word pair"));
+            }
+
+            if (charMax > 0)
+            {
+                var padded = "<" + words[i] + ">";
+                for (var n = charMin; n <= charMax && n <= padded.Length; n++)
+                {
+                    for (var begin = 0; begin + n <= padded.Length; begin++)
+                    {
+                        var gram = padded.Substring(begin, n);
+                        var hash = FnvOffset ^ ((uint)n * 0x27D4EB2Fu);
+                        foreach (var c in gram)
+                        {
+                            hash = (hash ^ c) * FnvPrime;
+                        }
+
+                        result.Add(((int)(Finalize(hash) & (uint)mask), gram, "chars"));
+                    }
+                }
+            }
+        }
+
+        return result;
     }
 
     private int AddCharNgrams(ReadOnlySpan<char> word, int[] raw, int count)

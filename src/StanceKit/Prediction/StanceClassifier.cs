@@ -220,6 +220,48 @@ public sealed class StanceClassifier
         return new EvaluationReport(items.Select(s => s.Label).ToList(), predictions.Select(p => p.Probabilities).ToList());
     }
 
+    /// <summary>Classifies a statement and lists the n-grams that pushed the prediction toward each stance.</summary>
+    /// <param name="statement">The statement.</param>
+    /// <returns>The prediction and the contributions of its n-grams.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="statement"/> is null.</exception>
+    /// <exception cref="NotSupportedException">The model is not linear (<see cref="HasFastScorer"/> is false), so n-grams have no single weight.</exception>
+    public StanceExplanation Explain(string statement)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        if (linear is null)
+        {
+            throw new NotSupportedException($"Explanations need a linear model; this one was trained with {Card.Trainer.Algorithm}. Train with StanceAlgorithm.MaximumEntropy.");
+        }
+
+        var prediction = Predict(statement);
+        var buffer = new FeatureBuffer();
+        var count = featurizer.Featurize(statement, buffer);
+        var valueOf = new Dictionary<int, float>(count);
+        for (var i = 0; i < count; i++)
+        {
+            valueOf[buffer.Indices[i]] = buffer.Values[i];
+        }
+
+        var seen = new HashSet<(int, string)>();
+        var contributions = new List<FeatureContribution>();
+        foreach (var (slot, ngram, kind) in featurizer.Describe(statement))
+        {
+            if (!seen.Add((slot, ngram)) || !valueOf.TryGetValue(slot, out var value))
+            {
+                continue;
+            }
+
+            var w0 = linear.Weight(slot, Stance.Supportive) * value;
+            var w1 = linear.Weight(slot, Stance.Sceptical) * value;
+            var w2 = linear.Weight(slot, Stance.Opposed) * value;
+            var mean = (w0 + w1 + w2) / 3;
+            contributions.Add(new FeatureContribution(ngram, kind, new StanceScores(w0 - mean, w1 - mean, w2 - mean)));
+        }
+
+        contributions.Sort((a, b) => MaxAbs(b.Weights).CompareTo(MaxAbs(a.Weights)));
+        return new StanceExplanation(prediction, contributions);
+    }
+
     /// <summary>Scores through ML.NET's PredictionEngine over the same features: the reference the fast scorer is tested against.</summary>
     internal StancePrediction PredictWithMlNet(string statement)
     {
@@ -252,6 +294,8 @@ public sealed class StanceClassifier
             engines.Add(engine);
         }
     }
+
+    private static float MaxAbs(StanceScores s) => Math.Max(Math.Abs(s.Supportive), Math.Max(Math.Abs(s.Sceptical), Math.Abs(s.Opposed)));
 
     private static StanceScores Normalize(float[] score)
     {

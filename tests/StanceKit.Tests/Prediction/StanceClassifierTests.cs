@@ -150,3 +150,42 @@ public class StanceClassifierTests
     [Fact]
     public void Evaluate_Empty_Throws() => Assert.Throws<StanceKitException>(() => Fixture.Model.Evaluate([]));
 }
+
+public class StanceExplanationTests
+{
+    [Fact]
+    public void Explain_Statement_CentredContributionsStrongestFirst()
+    {
+        var model = Fixture.Model;
+        var text = Fixture.Mini[0].Text;
+        var explanation = model.Explain(text);
+        Assert.Equal(model.Predict(text), explanation.Prediction);
+        Assert.NotEmpty(explanation.Contributions);
+        Assert.Contains(explanation.Contributions, c => c.Kind == "word");
+        Assert.Contains(explanation.Contributions, c => c.Kind == "chars");
+        Assert.All(explanation.Contributions, c => Assert.Equal(0f, c.Weights.Supportive + c.Weights.Sceptical + c.Weights.Opposed, 4));
+        var top = explanation.Toward(explanation.Prediction.Stance, 5);
+        Assert.InRange(top.Count, 1, 5);
+        Assert.True(top.Zip(top.Skip(1)).All(p => p.First.Weights[explanation.Prediction.Stance] >= p.Second.Weights[explanation.Prediction.Stance]));
+    }
+
+    [Fact]
+    public void Describe_EveryNgramSlot_IsAFeaturizedSlot()
+    {
+        var featurizer = Fixture.Model.Featurizer;
+        var text = "Nou pa vle okipasyon — we reject the deployment, 2024!";
+        var buffer = new StanceKit.Features.FeatureBuffer();
+        var count = featurizer.Featurize(text, buffer);
+        var slots = buffer.Indices[..count].ToHashSet();
+        var described = featurizer.Describe(text);
+        Assert.All(described, d => Assert.Contains(d.Slot, slots));
+        Assert.Equal(slots, described.Select(d => d.Slot).ToHashSet());
+    }
+
+    [Fact]
+    public void Explain_NonLinearModel_Throws()
+    {
+        var model = new StanceTrainer(new StanceTrainerOptions { Algorithm = StanceAlgorithm.AveragedPerceptron, Featurizer = new FeaturizerOptions { HashBits = 12 } }).Train(Fixture.Mini);
+        Assert.Throws<NotSupportedException>(() => model.Explain("anything"));
+    }
+}
