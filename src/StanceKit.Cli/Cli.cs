@@ -61,7 +61,11 @@ internal static class Cli
 
         if (parse.Errors.Count > 0 && parse.Action is not (HelpAction or HelpWithExamples))
         {
-            foreach (var error in parse.Errors)
+            // "Unrecognized command 'x'" says it all; "Required command was not provided" would only repeat it.
+            var errors = parse.Errors.Count > 1 && parse.UnmatchedTokens.Count > 0
+                ? parse.Errors.Where(e => !e.Message.StartsWith("Required command", StringComparison.Ordinal)).ToList()
+                : parse.Errors.ToList();
+            foreach (var error in errors)
             {
                 stderr.WriteLine("stancekit: error: " + error.Message);
             }
@@ -92,12 +96,17 @@ internal static class Cli
     /// <param name="context">The run.</param>
     /// <param name="args">The raw arguments (commands that take free text check them for mistyped options).</param>
     /// <returns>The root command.</returns>
-    internal static RootCommand CreateRootCommand(CliContext context, string[] args)
+    internal static Command CreateRootCommand(CliContext context, string[] args)
     {
-        var root = new RootCommand(
+        // A plain command named "stancekit" rather than RootCommand, whose name is the running executable's
+        // (StanceKit.Cli under dotnet run, testhost in tests).
+        var root = new Command(
+            "stancekit",
             "StanceKit: classify statements about the Kenya-led police deployment to Haiti as supportive, sceptical or opposed; " +
             "train, evaluate and compare models; score CSV files. Results go to standard output, progress and errors to standard error. " +
             "Exit codes: 0 success, 1 data or model error, 2 usage error, 130 cancelled.");
+        root.Options.Add(new HelpOption());
+        root.Options.Add(new VersionOption());
         root.Options.Add(GlobalOptions.Verbose());
         root.Options.Add(GlobalOptions.Quiet());
 
@@ -175,7 +184,7 @@ internal static class Cli
         var names = new List<string>();
         for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
         {
-            names.Add(result.Command is RootCommand ? "stancekit" : result.Command.Name);
+            names.Add(result.Command.Name);
         }
 
         names.Reverse();

@@ -17,7 +17,9 @@ public class CliTests
     public void Run_UnknownCommand_ExitsTwo()
     {
         var result = Run.Expect(2, "bogus");
-        Assert.Contains("'bogus'", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(
+            "stancekit: error: Unrecognized command or argument 'bogus'.\nRun 'stancekit --help' for usage and examples.\n",
+            result.Stderr.ReplaceLineEndings("\n"));
     }
 
     [Fact]
