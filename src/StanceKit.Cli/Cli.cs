@@ -144,7 +144,7 @@ internal static class Cli
         var stderr = context.Error;
         if (exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
         {
-            stderr.WriteLine("stancekit: cancelled; no output was written.");
+            stderr.WriteLine("stancekit: cancelled; no output file was written.");
             return Cancelled;
         }
 

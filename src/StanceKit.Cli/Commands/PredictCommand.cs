@@ -149,7 +149,12 @@ internal sealed class PredictCommand : ICliCommand
         writer?.WriteHeader(["text", .. ScoreColumns]);
         writer?.Flush();
         var count = 0;
-        while (context.In.ReadLine() is { } line)
+        if (context.Terminal.InputIsTerminal)
+        {
+            context.Note("predict: reading statements from standard input, one per line (Ctrl+D to end, Ctrl+C to stop).");
+        }
+
+        while (ReadLine(token) is { } line)
         {
             token.ThrowIfCancellationRequested();
             var prediction = classifier.Predict(line);
@@ -184,6 +189,19 @@ internal sealed class PredictCommand : ICliCommand
         writer?.Flush();
         context.Note($"predict: {Format.Count(count)} line(s) scored.");
         return Cli.Success;
+    }
+
+    private string? ReadLine(CancellationToken token)
+    {
+        if (!context.Terminal.InputIsTerminal)
+        {
+            return context.In.ReadLine();
+        }
+
+        // A person is typing: a blocked read must not keep Ctrl+C from ending the run.
+        var read = Task.Run(context.In.ReadLine, CancellationToken.None);
+        read.Wait(token);
+        return read.Result;
     }
 
     private int ScoreFile(StanceClassifier classifier, string inputPath, string? outputPath, string column, char separator)
