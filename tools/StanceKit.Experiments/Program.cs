@@ -2,7 +2,8 @@ using System.Globalization;
 using StanceKit;
 
 // Model experiments and the default-model build. Run from the repository root:
-//   dotnet run -c Release --project tools/StanceKit.Experiments -- sweep      compare candidate models (test split, CV, leave-group-out, real dev)
+//   dotnet run -c Release --project tools/StanceKit.Experiments -- sweep [--full] [NAME...]   compare candidate models on the test split and the
+//       real dev set (--full adds 5-fold CV and leave-one-group-out); without names, every candidate but FastTree (minutes)
 //   dotnet run -c Release --project tools/StanceKit.Experiments -- default    train the default model on the train split and embed it
 //   dotnet run -c Release --project tools/StanceKit.Experiments -- report     print every published figure of the embedded default model
 // The real development set (../shared/realdev) is read for scoring only, never for training.
@@ -42,7 +43,9 @@ return 0;
 
 void Sweep(string[] only)
 {
-    var candidates = Candidates.All.Where(c => only.Length == 0 || only.Contains(c.Name)).ToList();
+    var full = only.Contains("--full");
+    only = only.Where(a => a != "--full").ToArray();
+    var candidates = Candidates.All.Where(c => only.Length == 0 ? c.Options.Algorithm != StanceAlgorithm.FastTree : only.Contains(c.Name)).ToList();
     Console.WriteLine($"train {train.Count}, test {test.Count}, real dev {realDev?.Count ?? 0}");
     Console.WriteLine($"{"candidate",-28} {"test",6} {"cv5",6} {"logo",6} {"realdev",8} {"rd-acc",7} {"secs",6}");
     foreach (var candidate in candidates)
@@ -51,8 +54,8 @@ void Sweep(string[] only)
         var trainer = new StanceTrainer(candidate.Options);
         var model = trainer.Train(train);
         var testF1 = model.Evaluate(test).MacroF1;
-        var cv = only.Length > 0 ? trainer.CrossValidate(corpus, 5).MacroF1Mean : double.NaN;
-        var logo = only.Length > 0 ? trainer.CrossValidateByGroup(corpus, s => s.Stakeholder).Pooled.MacroF1 : double.NaN;
+        var cv = full ? trainer.CrossValidate(corpus, 5).MacroF1Mean : double.NaN;
+        var logo = full ? trainer.CrossValidateByGroup(corpus, s => s.Stakeholder).Pooled.MacroF1 : double.NaN;
         var real = realDev is null ? null : model.Evaluate(realDev);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{candidate.Name,-28} {testF1,6:F3} {cv,6:F3} {logo,6:F3} {real?.MacroF1,8:F3} {real?.Accuracy,7:F3} {clock.Elapsed.TotalSeconds,6:F1}"));
     }

@@ -29,6 +29,12 @@ public sealed record FeaturizerOptions
     /// <summary>Gets the number of leading characters of a statement that are read; the rest is ignored. The default value is 20,000.</summary>
     public int MaximumCharacters { get; init; } = 20_000;
 
+    /// <summary>Gets the weight of the stance-cue features; 0 turns them off. The default value is 0.</summary>
+    /// <remarks>Stance cues are words that endorse, reject, doubt or set a condition, from a built-in lexicon in English, French,
+    /// Spanish, Haitian Creole and Swahili; a cue within three words after a negation is a separate feature (<c>not-endorse</c>).
+    /// Each cue category's count is one feature, multiplied by this weight before the L2 normalisation.</remarks>
+    public float StanceCueWeight { get; init; }
+
     /// <summary>Gets the number of feature slots, 2^<see cref="HashBits"/>.</summary>
     public int Dimension => 1 << HashBits;
 
@@ -52,6 +58,11 @@ public sealed record FeaturizerOptions
             errors.Add($"HashBits is {HashBits}; use 10 to 24.");
         }
 
+        if (StanceCueWeight is < 0 or > 100 || float.IsNaN(StanceCueWeight))
+        {
+            errors.Add($"StanceCueWeight is {StanceCueWeight}; use 0 (off) to 100.");
+        }
+
         if (MaximumCharacters < 1)
         {
             errors.Add($"MaximumCharacters is {MaximumCharacters}; use a positive number.");
@@ -70,6 +81,11 @@ public sealed record FeaturizerOptions
         if (CharNgramMaxLength > 0)
         {
             text.Append(" + char ").Append(CharNgramMinLength).Append('-').Append(CharNgramMaxLength).Append(" grams");
+        }
+
+        if (StanceCueWeight > 0)
+        {
+            text.Append(" + stance cues x").Append(StanceCueWeight.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         text.Append(", 2^").Append(HashBits).Append(" hashed slots, ").Append(SublinearTermFrequency ? "sublinear TF" : "TF").Append(", L2");

@@ -16,6 +16,7 @@ internal sealed class TextFeaturizer
     private const uint WordSeed = 0x9E3779B1;
     private const uint BigramSeed = 0x85EBCA77;
     private const uint TrigramSeed = 0xC2B2AE3D;
+    private const int CueSlotCount = 16;
     private const char Separator = ' ';
 
     // Lower-cased, accent-free form of every UTF-16 code unit; Separator for anything that is not a letter or digit.
@@ -26,6 +27,9 @@ internal sealed class TextFeaturizer
     private readonly int charMax;
     private readonly int mask;
     private readonly bool sublinear;
+    private readonly bool cues;
+    private readonly float cueWeight;
+    private readonly int ngramLimit;
 
     public TextFeaturizer(FeaturizerOptions options)
     {
@@ -36,7 +40,67 @@ internal sealed class TextFeaturizer
         charMax = options.CharNgramMaxLength;
         mask = options.Dimension - 1;
         sublinear = options.SublinearTermFrequency;
+        cueWeight = options.StanceCueWeight;
+        cues = cueWeight > 0;
+
+        // With cues on, the last CueSlotCount slots belong to the cue features and n-grams fold into the rest,
+        // so that Normalize can weight the cues by their slot alone.
+        ngramLimit = cues ? mask + 1 - CueSlotCount : mask + 1;
     }
+
+    /// <summary>Gets the first slot of the cue features (cue id i is at CueBase + i).</summary>
+    internal int CueBase => ngramLimit;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Slot(uint hash)
+    {
+        var slot = (int)(hash & (uint)mask);
+        return slot < ngramLimit ? slot : slot - CueSlotCount;
+    }
+
+    /// <summary>The name of cue feature <paramref name="id"/>, for example <c>cue:endorse</c> or <c>cue:not-endorse</c>.</summary>
+    internal static string CueName(int id) => id switch
+    {
+        <= StanceCues.Categories => "cue:" + StanceCues.Names[id],
+        < 10 => "cue:not-" + StanceCues.Names[id - StanceCues.Categories],
+        < 14 => "cue:but-" + StanceCues.Names[id - 9],
+        _ => "cue:contrast",
+    };
+
+    // The cue feature of a token, or 0, given and updating the negation scope (the next three words) and whether a contrast
+    // word ("but", "mais", "lakini") came earlier in the sentence: cues after a contrast carry the main thrust and get ids of their own.
+    // Ids: 1-5 plain cues (5 = negation), 6-9 negated cues, 10-13 cues after a contrast, 14 = the contrast word.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int CueId(ReadOnlySpan<char> word, ref int negationScope, ref bool afterContrast)
+    {
+        var category = StanceCues.Classify(word);
+        if (category == StanceCues.Negation)
+        {
+            negationScope = 3;
+            return StanceCues.Negation;
+        }
+
+        if (category == StanceCues.Contrast)
+        {
+            afterContrast = true;
+            negationScope = 0;
+            return 14;
+        }
+
+        var id = category == StanceCues.None ? 0
+            : negationScope > 0 && category != StanceCues.Condition ? category + StanceCues.Categories
+            : afterContrast ? category + 9
+            : category;
+        if (negationScope > 0)
+        {
+            negationScope--;
+        }
+
+        return id;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsSentenceEnd(char c) => c is '.' or '!' or '?' or ';' or '\n';
 
     public FeaturizerOptions Options { get; }
 
@@ -61,17 +125,25 @@ internal sealed class TextFeaturizer
         }
 
         // Upper bound on raw n-grams: per word, wordNgramLength word n-grams and at most 3 + (len + 2) per char length.
-        var capacity = (text.Length * (wordNgramLength + 1 + (charMax == 0 ? 0 : (charMax - charMin + 1) * 3))) + 16;
+        var capacity = (text.Length * (wordNgramLength + 2 + (charMax == 0 ? 0 : (charMax - charMin + 1) * 3))) + 16;
         var raw = buffer.EnsureRaw(capacity);
         var count = 0;
         uint previous1 = 0, previous2 = 0;
         var wordsSeen = 0;
+        var negationScope = 0;
+        var afterContrast = false;
         var position = 0;
         var length = text.Length;
         while (position < length)
         {
             while (position < length && mapped[position] == Separator)
             {
+                if (IsSentenceEnd(text[position]))
+                {
+                    afterContrast = false;
+                    negationScope = 0;
+                }
+
                 position++;
             }
 
@@ -88,20 +160,25 @@ internal sealed class TextFeaturizer
 
             var word = mapped.AsSpan(start, position - start);
             var wordHash = Hash(word, WordSeed);
-            raw[count++] = (int)(wordHash & (uint)mask);
+            raw[count++] = Slot(wordHash);
             if (wordNgramLength >= 2 && wordsSeen >= 1)
             {
-                raw[count++] = (int)(Mix(Mix(BigramSeed, previous1), wordHash) & (uint)mask);
+                raw[count++] = Slot(Mix(Mix(BigramSeed, previous1), wordHash));
             }
 
             if (wordNgramLength >= 3 && wordsSeen >= 2)
             {
-                raw[count++] = (int)(Mix(Mix(Mix(TrigramSeed, previous2), previous1), wordHash) & (uint)mask);
+                raw[count++] = Slot(Mix(Mix(Mix(TrigramSeed, previous2), previous1), wordHash));
             }
 
             previous2 = previous1;
             previous1 = wordHash;
             wordsSeen++;
+
+            if (cues && CueId(word, ref negationScope, ref afterContrast) is var cue and > 0)
+            {
+                raw[count++] = ngramLimit + cue;
+            }
 
             if (charMax > 0)
             {
@@ -129,20 +206,62 @@ internal sealed class TextFeaturizer
             text = text[..Options.MaximumCharacters];
         }
 
-        var mapped = new string(text.Select(c => CharMap[c]).ToArray());
-        var words = mapped.Split(Separator, StringSplitOptions.RemoveEmptyEntries);
-        var hashes = words.Select(w => Hash(w, WordSeed)).ToArray();
-        for (var i = 0; i < words.Length; i++)
+        // Words, and whether a sentence ended just before each one (as Featurize sees it).
+        var words = new List<string>();
+        var sentenceStarts = new List<bool>();
+        var current = new System.Text.StringBuilder();
+        var sentenceEnded = false;
+        foreach (var c in text)
         {
-            result.Add(((int)(hashes[i] & (uint)mask), words[i], "word"));
+            var m = CharMap[c];
+            if (m != Separator)
+            {
+                current.Append(m);
+                continue;
+            }
+
+            if (current.Length > 0)
+            {
+                words.Add(current.ToString());
+                sentenceStarts.Add(sentenceEnded);
+                sentenceEnded = false;
+                current.Clear();
+            }
+
+            sentenceEnded |= IsSentenceEnd(c);
+        }
+
+        if (current.Length > 0)
+        {
+            words.Add(current.ToString());
+            sentenceStarts.Add(sentenceEnded);
+        }
+
+        var hashes = words.Select(w => Hash(w, WordSeed)).ToArray();
+        var negationScope = 0;
+        var afterContrast = false;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (sentenceStarts[i])
+            {
+                afterContrast = false;
+                negationScope = 0;
+            }
+
+            if (cues && CueId(words[i], ref negationScope, ref afterContrast) is var cue and > 0)
+            {
+                result.Add((ngramLimit + cue, CueName(cue), "cue"));
+            }
+
+            result.Add((Slot(hashes[i]), words[i], "word"));
             if (wordNgramLength >= 2 && i >= 1)
             {
-                result.Add(((int)(Mix(Mix(BigramSeed, hashes[i - 1]), hashes[i]) & (uint)mask), words[i - 1] + " " + words[i], "word pair"));
+                result.Add((Slot(Mix(Mix(BigramSeed, hashes[i - 1]), hashes[i])), words[i - 1] + " " + words[i], "word pair"));
             }
 
             if (wordNgramLength >= 3 && i >= 2)
             {
-                result.Add(((int)(Mix(Mix(Mix(TrigramSeed, hashes[i - 2]), hashes[i - 1]), hashes[i]) & (uint)mask), words[i - 2] + " " + words[i - 1] + " " + words[i], "word pair"));
+                result.Add((Slot(Mix(Mix(Mix(TrigramSeed, hashes[i - 2]), hashes[i - 1]), hashes[i])), words[i - 2] + " " + words[i - 1] + " " + words[i], "word triple"));
             }
 
             if (charMax > 0)
@@ -159,7 +278,7 @@ internal sealed class TextFeaturizer
                             hash = (hash ^ c) * FnvPrime;
                         }
 
-                        result.Add(((int)(Finalize(hash) & (uint)mask), gram, "chars"));
+                        result.Add((Slot(Finalize(hash)), gram, "chars"));
                     }
                 }
             }
@@ -189,7 +308,7 @@ internal sealed class TextFeaturizer
                     hash = (hash ^ c) * FnvPrime;
                 }
 
-                raw[count++] = (int)(Finalize(hash) & (uint)mask);
+                raw[count++] = Slot(Finalize(hash));
             }
         }
 
@@ -214,6 +333,11 @@ internal sealed class TextFeaturizer
             }
 
             var value = sublinear ? 1f + MathF.Log(run) : run;
+            if (index >= ngramLimit)
+            {
+                value *= cueWeight;
+            }
+
             indices[distinct] = index;
             values[distinct] = value;
             sumOfSquares += (double)value * value;
