@@ -6,7 +6,7 @@ namespace StanceKit.Cli.Tests.Samples;
 
 /// <summary>
 /// Runs each sample as a user would (from the repository root) and checks that it prints its <c>// Expected output:</c> block.
-/// The text must match exactly; numbers may move a little (decimals by 0.05, counts by 5%), because the samples train on
+/// The text must match exactly; numbers may move a little (decimals by 0.1, counts by 5%), because the samples train on
 /// data/statements.csv, which grows and is relabelled over time.
 /// </summary>
 public partial class SampleTests
@@ -33,7 +33,7 @@ public partial class SampleTests
             for (var k = 0; k < want.Count; k++)
             {
                 var (a, b, isDecimal) = (want[k].Value, got[k].Value, want[k].IsDecimal);
-                var close = isDecimal ? Math.Abs(a - b) <= 0.05 : Math.Abs(a - b) <= Math.Max(3, 0.05 * Math.Abs(a));
+                var close = isDecimal ? Math.Abs(a - b) <= 0.1 : Math.Abs(a - b) <= Math.Max(3, 0.05 * Math.Abs(a));
                 Assert.True(close, $"line {i + 1}: {a} printed as {b}. {hint}");
             }
         }
