@@ -65,6 +65,21 @@ public sealed class EvaluationReport
         MacroF1 = perClass.Average(c => c.F1);
     }
 
+    /// <summary>Builds a report from gold labels and the predictions made for them, for callers that keep the predictions
+    /// (for example to list the most confident mistakes) and do not want to score the set twice.</summary>
+    /// <param name="gold">The labelled stances.</param>
+    /// <param name="predictions">The predictions, in the same order.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The two lists differ in length.</exception>
+    /// <exception cref="StanceKitException">The lists are empty.</exception>
+    public static EvaluationReport FromPredictions(IReadOnlyList<Stance> gold, IReadOnlyList<StancePrediction> predictions)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        ArgumentNullException.ThrowIfNull(predictions);
+        return new EvaluationReport(gold, predictions.Select(p => p.Probabilities).ToList());
+    }
+
     /// <summary>Gets the number of statements evaluated.</summary>
     public int Count { get; }
 

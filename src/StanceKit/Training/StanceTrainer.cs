@@ -13,6 +13,10 @@ namespace StanceKit;
 /// <example><code>var model = new StanceTrainer().Train(StanceCorpus.ReadCsv("corpus.csv").Statements);</code></example>
 public sealed class StanceTrainer
 {
+    // Progress of a run goes from 0 to ProgressUnits: featurizing fills the first tenth, the ML.NET fits share the rest.
+    private const int ProgressUnits = 1000;
+    private const int FeaturizeShare = 100;
+
     /// <summary>Initializes a new trainer.</summary>
     /// <param name="options">The options; <see langword="null"/> means the defaults.</param>
     /// <exception cref="StanceKitException">The options are invalid (every problem is listed).</exception>
@@ -37,9 +41,9 @@ public sealed class StanceTrainer
     {
         var items = Materialize(corpus);
         var featurizer = new TextFeaturizer(Options.Featurizer);
-        var rows = Featurize(featurizer, items, progress, 0, items.Count + 1, cancellationToken);
-        var classifier = TrainOnRows(featurizer, rows, items, progress, items.Count, items.Count + 1, cancellationToken);
-        progress?.Report(new TrainingProgress("done", items.Count + 1, items.Count + 1));
+        var rows = Featurize(featurizer, items, progress, cancellationToken);
+        var classifier = TrainOnRows(featurizer, rows, items, progress, FeaturizeShare, cancellationToken);
+        progress?.Report(new TrainingProgress("done", ProgressUnits, ProgressUnits));
         return classifier;
     }
 
@@ -88,8 +92,7 @@ public sealed class StanceTrainer
     private CrossValidationReport RunFolds(List<LabeledStatement> items, int[] assignment, int folds, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         var featurizer = new TextFeaturizer(Options.Featurizer);
-        var total = items.Count + folds;
-        var rows = Featurize(featurizer, items, progress, 0, total, cancellationToken);
+        var rows = Featurize(featurizer, items, progress, cancellationToken);
         var reports = new List<EvaluationReport>();
         var pooledGold = new List<Stance>();
         var pooledScores = new List<StanceScores>();
@@ -109,14 +112,13 @@ public sealed class StanceTrainer
                 trainIndices.Select(i => items[i]).ToList(),
                 null,
                 0,
-                0,
                 cancellationToken);
             var gold = testIndices.Select(i => items[i].Label).ToList();
             var scores = model.PredictBatch(testIndices.Select(i => items[i].Text).ToList(), cancellationToken).Select(p => p.Probabilities).ToList();
             reports.Add(new EvaluationReport(gold, scores));
             pooledGold.AddRange(gold);
             pooledScores.AddRange(scores);
-            progress?.Report(new TrainingProgress($"fold {fold + 1}/{folds}", items.Count + fold + 1, total));
+            progress?.Report(new TrainingProgress($"fold {fold + 1}/{folds}", FeaturizeShare + ((ProgressUnits - FeaturizeShare) * (fold + 1) / folds), ProgressUnits));
         }
 
         return new CrossValidationReport(reports, new EvaluationReport(pooledGold, pooledScores));
@@ -153,7 +155,7 @@ public sealed class StanceTrainer
         return items;
     }
 
-    private static List<FeatureRow> Featurize(TextFeaturizer featurizer, List<LabeledStatement> items, IProgress<TrainingProgress>? progress, int done, int total, CancellationToken cancellationToken)
+    private static List<FeatureRow> Featurize(TextFeaturizer featurizer, List<LabeledStatement> items, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         var buffer = new FeatureBuffer();
         var rows = new List<FeatureRow>(items.Count);
@@ -168,16 +170,16 @@ public sealed class StanceTrainer
             rows.Add(MlNetBridge.ToRow(featurizer, items[i].Text ?? string.Empty, StanceLabels.ToLabel(items[i].Label), buffer));
             if (progress is not null && ((i + 1) % step == 0 || i + 1 == items.Count))
             {
-                progress.Report(new TrainingProgress("featurize", done + i + 1, total));
+                progress.Report(new TrainingProgress("featurize", (int)((long)FeaturizeShare * (i + 1) / items.Count), ProgressUnits));
             }
         }
 
         return rows;
     }
 
-    private StanceClassifier TrainOnRows(TextFeaturizer featurizer, List<FeatureRow> rows, List<LabeledStatement> items, IProgress<TrainingProgress>? progress, int done, int total, CancellationToken cancellationToken)
+    private StanceClassifier TrainOnRows(TextFeaturizer featurizer, List<FeatureRow> rows, List<LabeledStatement> items, IProgress<TrainingProgress>? progress, int done, CancellationToken cancellationToken)
     {
-        progress?.Report(new TrainingProgress("train " + Options.Algorithm, done, total));
+        progress?.Report(new TrainingProgress("train " + Options.Algorithm, done, ProgressUnits));
         var model = MlNetBridge.Fit(Options, rows, featurizer.Dimension, cancellationToken);
         var weights = MlNetBridge.ExportLinearWeights(model, featurizer.Dimension);
         var card = new ModelCard

@@ -91,6 +91,6 @@ public class TextFeaturizerTests
     public void Defaults_AreDocumentedValues()
     {
         var options = new FeaturizerOptions();
-        Assert.Equal((2, 3, 5, 18, true, 20_000), (options.WordNgramLength, options.CharNgramMinLength, options.CharNgramMaxLength, options.HashBits, options.SublinearTermFrequency, options.MaximumCharacters));
+        Assert.Equal((2, 5, 5, 18, true, 20_000, 3f), (options.WordNgramLength, options.CharNgramMinLength, options.CharNgramMaxLength, options.HashBits, options.SublinearTermFrequency, options.MaximumCharacters, options.StanceCueWeight));
     }
 }
