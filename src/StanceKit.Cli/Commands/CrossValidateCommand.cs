@@ -86,7 +86,6 @@ internal sealed class CrossValidateCommand : ICliCommand
         {
             var name = TrainerArguments.NameOf(options.Algorithm);
             using var progress = context.StartProgress($"cv {name}");
-            progress.TrainingRows = data.Statements.Count;
             var clock = Stopwatch.StartNew();
             var stanceTrainer = new StanceTrainer(options);
             var result = groupOf is null

@@ -132,7 +132,6 @@ internal sealed class TrainCommand : ICliCommand
 
             using (var progress = context.StartProgress($"cv {name}"))
             {
-                progress.TrainingRows = training.Statements.Count;
                 crossValidation = stanceTrainer.CrossValidate(training.Statements, foldCount, progress, token);
             }
 
@@ -143,7 +142,6 @@ internal sealed class TrainCommand : ICliCommand
         StanceClassifier model;
         using (var progress = context.StartProgress($"train {name}"))
         {
-            progress.TrainingRows = training.Statements.Count;
             model = stanceTrainer.Train(training.Statements, progress, token);
         }
 

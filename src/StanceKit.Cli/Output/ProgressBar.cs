@@ -52,31 +52,9 @@ internal sealed class ProgressBar : IProgress<TrainingProgress>, IDisposable
     /// <summary>Gets the time since the display started.</summary>
     public TimeSpan Elapsed => clock.Elapsed;
 
-    /// <summary>Gets or sets the number of statements of a training run, which <see cref="Report"/> needs to weigh its stages.</summary>
-    /// <remarks>
-    /// The library counts one unit per statement featurized and one per model fitted, so featurizing would fill the bar
-    /// while fitting, the slow part, fills the last few percent. With the row count known, featurizing fills the first 10%
-    /// and each fit (a fold, or the final model) an equal share of the rest.
-    /// </remarks>
-    public int TrainingRows { get; set; }
-
     /// <inheritdoc/>
-    public void Report(TrainingProgress value)
-    {
-        var rows = TrainingRows;
-        if (rows <= 0 || value.Total <= rows)
-        {
-            Update(value.Fraction, value.Stage);
-        }
-        else if (value.Completed <= rows && value.Stage == "featurize")
-        {
-            Update(0.1 * value.Completed / rows, value.Stage);
-        }
-        else
-        {
-            Update(0.1 + (0.9 * (value.Completed - rows) / (value.Total - rows)), value.Stage);
-        }
-    }
+    /// <remarks>The library weighs the stages itself: featurizing fills the first tenth, the model fits share the rest.</remarks>
+    public void Report(TrainingProgress value) => Update(value.Fraction, value.Stage);
 
     /// <summary>Shows progress.</summary>
     /// <param name="done">The share of the work done, from 0 to 1.</param>

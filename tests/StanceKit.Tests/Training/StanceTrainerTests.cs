@@ -61,6 +61,7 @@ public class StanceTrainerTests
         Assert.Contains(reports, r => r.Stage.StartsWith("train", StringComparison.Ordinal));
         Assert.Equal(1.0, reports[^1].Fraction);
         Assert.True(reports.Zip(reports.Skip(1)).All(p => p.First.Completed <= p.Second.Completed));
+        Assert.All(reports.Where(r => r.Stage == "featurize"), r => Assert.InRange(r.Fraction, 0, 0.1));
     }
 
     [Fact]
