@@ -28,6 +28,21 @@ switch (command)
             Console.WriteLine($"## {candidate.Name} on real dev");
             Console.WriteLine(model.Evaluate(realDev!).ToTable());
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mean confidence on real dev {realDev!.Average(s => model.Predict(s.Text).Confidence):F3}, on test {test.Average(s => model.Predict(s.Text).Confidence):F3}"));
+            foreach (var group in realDev!.GroupBy(s => s.Stakeholder).OrderByDescending(g => g.Count()))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  real dev {group.Key,-20} n={group.Count(),3} accuracy {model.Evaluate(group).Accuracy:F3}"));
+            }
+
+            foreach (var group in realDev!.GroupBy(s => s.Language))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  real dev language {group.Key,-5} n={group.Count(),3} accuracy {model.Evaluate(group).Accuracy:F3}"));
+            }
+
+            var byLength = realDev!.GroupBy(s => s.Text.Split(' ').Length switch { < 25 => "short <25w", < 45 => "medium 25-44w", _ => "long 45w+" });
+            foreach (var group in byLength)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  real dev {group.Key,-14} n={group.Count(),3} accuracy {model.Evaluate(group).Accuracy:F3}"));
+            }
         }
 
         break;

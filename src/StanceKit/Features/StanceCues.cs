@@ -37,7 +37,7 @@ internal static class StanceCues
             hero* brave* courage* gratitude indispensable vital essential milestone reassur* lifeline hope hoped hopes hopeful steadfast resolute
             soutien* souten* soutient salu* felicit* remerci* merci bienvenu* accueill* engag* contribu* fier* progres* reuss* appui* appuy* encourag* courag* espoir* reconnaiss* heros
             apoy* respald* agradec* gracias celebr* bienvenid* compromis* compromet* orgull* exito* acog* aplaud* elogi* esperanz* valent*
-            sipot* apiye* mesi kontan felisite byenveni angaje* kontribye fye solidarite pwogre akeyi*
+            sipot* apiye* mesi kontan felisite byenveni angaje* kontribye fye solidarite pwogre akeyi* bravo ankouraje
             pongez* shukur* asante karibish* ahadi jivun* fahari mshikamano mafanikio tunaunga kuunga wanaunga anaunga
             """);
         Add(Reject, """
@@ -47,7 +47,8 @@ internal static class StanceCues
             rejet* retir* retrait* bloqu* annul* inconstitution* envahi* denonc* condamn*
             oponem* oposic* rechaz* ilegal* inconstitucion* ocupacion* invasion* rehus* denunci* conden*
             opoze rejte retire bloke anile okipasyon envazyon kolon* reziste refize denonse kondane
-            pinga* tunapinga kataa* kukataa ondo* sitisha* zuia* haramu uvamizi ukoloni rudisha* warudishwe komesha*
+            pinga* tunapinga kataa* kukataa ondo* sitisha* zuia* haramu uvamizi ukoloni rudisha* warudishwe komesha* hatukubali hatutaki hatuungi hawataki siungi
+            deplor* outrage* reckless* disgrace* shame* scandal* dereliction
             """);
         Add(Doubt, """
             concern* worr* doubt* question* uncertain* unclear risk* caution* skeptic* scrutin* troubl* alarm* daunting unproven uneasy anxious* anxiet* premature*
@@ -55,8 +56,8 @@ internal static class StanceCues
             insufficient* underfund* lack* whether dubious warn* reservation* hesit* unanswer* vague abstain* abstention* wonder* unsure
             inquiet* preoccup* doute* incertain* risque* crain* interrog* mefian* prematur* prudence sceptique* echec* echou* insuffisant* manque* reserve* abstention* abstenu* avert* flou
             preocup* duda* pregunt* incierto* riesgo* temor* teme cautel* interrog* inquiet* desconfi* esceptic* fracas* insuficiente* falta reserva* abstencion* abstuv* advert*
-            enkyete dout kesyon echwe ensifizan manke rezev
-            wasiwasi shaka hofu hatari swali maswali kushindwa upungufu tahadhari
+            enkyete dout kesyon echwe ensifizan manke rezev poukisa kijan
+            wasiwasi shaka hofu hatari swali maswali kushindwa upungufu tahadhari je vipi hatujui
             """);
         Add(Condition, """
             unless provided condition* conditional* until safeguard* guarantee* oversight vetting vetted accountab* prerequisite*

@@ -16,7 +16,7 @@ internal sealed class TextFeaturizer
     private const uint WordSeed = 0x9E3779B1;
     private const uint BigramSeed = 0x85EBCA77;
     private const uint TrigramSeed = 0xC2B2AE3D;
-    private const int CueSlotCount = 16;
+    private const int CueSlotCount = 32;
     private const char Separator = ' ';
 
     // Lower-cased, accent-free form of every UTF-16 code unit; Separator for anything that is not a letter or digit.
@@ -64,12 +64,37 @@ internal sealed class TextFeaturizer
         <= StanceCues.Categories => "cue:" + StanceCues.Names[id],
         < 10 => "cue:not-" + StanceCues.Names[id - StanceCues.Categories],
         < 14 => "cue:but-" + StanceCues.Names[id - 9],
-        _ => "cue:contrast",
+        14 => "cue:contrast",
+        _ => "cue:final-" + StanceCues.Names[id - 14],
     };
+
+    // The final-sentence twin of a plain or after-contrast cue (ids 15-18), or 0: the last sentence often carries the main thrust.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int FinalCueId(int id) => id is >= 1 and <= 4 ? 14 + id : id is >= 10 and <= 13 ? 5 + id : 0;
+
+    // Where the last sentence starts: just after the last sentence end that has a word after it (0 for a single sentence).
+    private static int FinalSentenceStart(ReadOnlySpan<char> text)
+    {
+        var seenWord = false;
+        for (var i = text.Length - 1; i >= 0; i--)
+        {
+            if (CharMap[text[i]] != Separator)
+            {
+                seenWord = true;
+            }
+            else if (seenWord && IsSentenceEnd(text[i]))
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
+    }
 
     // The cue feature of a token, or 0, given and updating the negation scope (the next three words) and whether a contrast
     // word ("but", "mais", "lakini") came earlier in the sentence: cues after a contrast carry the main thrust and get ids of their own.
-    // Ids: 1-5 plain cues (5 = negation), 6-9 negated cues, 10-13 cues after a contrast, 14 = the contrast word.
+    // Ids: 1-5 plain cues (5 = negation), 6-9 negated cues, 10-13 cues after a contrast, 14 = the contrast word,
+    // 15-18 cues of the final sentence (emitted in addition, see FinalCueId).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int CueId(ReadOnlySpan<char> word, ref int negationScope, ref bool afterContrast)
     {
@@ -125,13 +150,14 @@ internal sealed class TextFeaturizer
         }
 
         // Upper bound on raw n-grams: per word, wordNgramLength word n-grams and at most 3 + (len + 2) per char length.
-        var capacity = (text.Length * (wordNgramLength + 2 + (charMax == 0 ? 0 : (charMax - charMin + 1) * 3))) + 16;
+        var capacity = (text.Length * (wordNgramLength + 3 + (charMax == 0 ? 0 : (charMax - charMin + 1) * 3))) + 16;
         var raw = buffer.EnsureRaw(capacity);
         var count = 0;
         uint previous1 = 0, previous2 = 0;
         var wordsSeen = 0;
         var negationScope = 0;
         var afterContrast = false;
+        var finalStart = cues ? FinalSentenceStart(text) : 0;
         var position = 0;
         var length = text.Length;
         while (position < length)
@@ -178,6 +204,10 @@ internal sealed class TextFeaturizer
             if (cues && CueId(word, ref negationScope, ref afterContrast) is var cue and > 0)
             {
                 raw[count++] = ngramLimit + cue;
+                if (start >= finalStart && FinalCueId(cue) is var final and > 0)
+                {
+                    raw[count++] = ngramLimit + final;
+                }
             }
 
             if (charMax > 0)
@@ -208,14 +238,23 @@ internal sealed class TextFeaturizer
 
         // Words, and whether a sentence ended just before each one (as Featurize sees it).
         var words = new List<string>();
+        var wordStarts = new List<int>();
         var sentenceStarts = new List<bool>();
+        var finalStart = FinalSentenceStart(text);
+        var index = -1;
         var current = new System.Text.StringBuilder();
         var sentenceEnded = false;
         foreach (var c in text)
         {
+            index++;
             var m = CharMap[c];
             if (m != Separator)
             {
+                if (current.Length == 0)
+                {
+                    wordStarts.Add(index);
+                }
+
                 current.Append(m);
                 continue;
             }
@@ -251,6 +290,10 @@ internal sealed class TextFeaturizer
             if (cues && CueId(words[i], ref negationScope, ref afterContrast) is var cue and > 0)
             {
                 result.Add((ngramLimit + cue, CueName(cue), "cue"));
+                if (wordStarts[i] >= finalStart && FinalCueId(cue) is var final and > 0)
+                {
+                    result.Add((ngramLimit + final, CueName(final), "cue"));
+                }
             }
 
             result.Add((Slot(hashes[i]), words[i], "word"));
