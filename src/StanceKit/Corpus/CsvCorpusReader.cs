@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Unicode;
 using CsvHelper;
 
 namespace StanceKit.Corpus;
@@ -35,6 +37,7 @@ internal sealed class CsvCorpusReader
             MissingField = CsvMissingFieldHandling.ReturnEmpty,
             IncludeValuesInExceptions = options.IncludeValuesInMessages,
             Encoding = options.Encoding,
+            MaxRecordSize = CsvDiagnostics.MaximumRecordBytes,
             OnMalformedRecord = record => malformed.Enqueue(record),
         };
 
@@ -46,7 +49,7 @@ internal sealed class CsvCorpusReader
             var header = reader.Headers.ToArray();
             if (header.Length == 0 || header.All(string.IsNullOrWhiteSpace))
             {
-                throw new CorpusFormatException(source, 1, null, $"{source}: the file is empty; expected a header line naming the columns '{options.TextColumn}' and '{options.LabelColumn}'.");
+                throw new CorpusFormatException(source, 1, null, $"{source}: the file is empty; expected a header line naming the columns '{options.TextColumn}' and '{options.LabelColumn}', then one row per statement.");
             }
 
             var text = RequiredColumn(header, options.TextColumn, "TextColumn", "--text-column");
@@ -63,7 +66,7 @@ internal sealed class CsvCorpusReader
                 while (malformed.Count > 0)
                 {
                     var record = malformed.Dequeue();
-                    Fail(invalid, record.LineNumber, null, MalformedMessage(record));
+                    FailMalformed(invalid, record, header);
                 }
 
                 if (!more)
@@ -75,6 +78,12 @@ internal sealed class CsvCorpusReader
                 if (reader.FieldCount != header.Length)
                 {
                     Fail(invalid, line, null, $"the row has {reader.FieldCount} field(s) but the header has {header.Length}. Quote any field that contains the delimiter '{options.Delimiter}' or a line break, and double quotes inside quoted fields (\"\").");
+                    continue;
+                }
+
+                if (FirstInvalidUtf8(reader, [text, label, id, stakeholder, register, language, split]) is { } bad)
+                {
+                    Fail(invalid, line, header[bad.Column], $"the bytes at character {bad.Character} are not valid UTF-8, so the file is probably in another encoding such as Latin-1 or Windows-1252. Save it as UTF-8, or set CorpusCsvOptions.Encoding (CLI: --encoding latin1).");
                     continue;
                 }
 
@@ -105,7 +114,10 @@ internal sealed class CsvCorpusReader
         }
         catch (CsvFormatException exception)
         {
-            throw new CorpusFormatException(source, exception.LineNumber, null, $"{source}, line {exception.LineNumber}: {exception.Message}", exception);
+            var fix = exception.Message.Contains("too large", StringComparison.OrdinalIgnoreCase) || exception.Message.Contains("MaxRecordSize", StringComparison.Ordinal)
+                ? $" A record over {CsvDiagnostics.MaximumRecordBytes / (1024 * 1024)} MiB is almost always a quote that is never closed: close it, and double quotes inside quoted fields (\"\")."
+                : string.Empty;
+            throw new CorpusFormatException(source, exception.LineNumber, null, $"{source}, line {exception.LineNumber}: {exception.Message}{fix}", exception);
         }
         catch (IOException exception)
         {
@@ -135,6 +147,58 @@ internal sealed class CsvCorpusReader
             : $"{shown} is not a stance label. Accepted labels: {accepted}. Fix the label, or map it with CorpusCsvOptions.LabelAliases (CLI: --label-map {(options.IncludeValuesInMessages ? value : "VALUE")}=sceptical).";
     }
 
+    /// <summary>Returns the first of the given columns whose raw bytes are not valid UTF-8, with the 1-based character where they go wrong.</summary>
+    private static (int Column, int Character)? FirstInvalidUtf8(CsvReader reader, int?[] columns)
+    {
+        foreach (var column in columns)
+        {
+            if (column is not { } index || index >= reader.FieldCount)
+            {
+                continue;
+            }
+
+            var raw = reader.GetRawSpan(index);
+            if (Utf8.IsValid(raw))
+            {
+                continue;
+            }
+
+            var chars = ArrayPool<char>.Shared.Rent(raw.Length);
+            try
+            {
+                Utf8.ToUtf16(raw, chars, out _, out var written, replaceInvalidSequences: false);
+                return (index, written + 1);
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(chars);
+            }
+        }
+
+        return null;
+    }
+
+    private void FailMalformed(List<InvalidCorpusRow> invalid, CsvMalformedRecord record, string[] header)
+    {
+        var reason = MalformedMessage(record);
+        if (record.Reason == CsvMalformedReason.FieldCountMismatch)
+        {
+            Fail(invalid, record.LineNumber, null, reason);
+            return;
+        }
+
+        var (field, lineOffset, character) = CsvDiagnostics.LocateQuoteFault(record.RawRecord, options.Delimiter);
+        if (field < 0)
+        {
+            Fail(invalid, record.LineNumber, null, reason);
+            return;
+        }
+
+        var column = field < header.Length ? header[field] : $"#{field + 1}";
+        var where = lineOffset == 0 ? $"at character {character}" : $"at character {character} of line {record.LineNumber + lineOffset}";
+        Fail(invalid, record.LineNumber, column, $"{where}: {reason}");
+    }
+
     private static string MalformedMessage(CsvMalformedRecord record) => record.Reason switch
     {
         CsvMalformedReason.UnterminatedQuote => "a quoted field is never closed, so the rest of the file would run into it. Close the quote, and double any quote inside a quoted field (\"\").",
@@ -157,7 +221,18 @@ internal sealed class CsvCorpusReader
             throw new CorpusFormatException(source, 1, name, $"{source}, line 1: the column '{name}' appears {matches.Count} times (columns {string.Join(", ", matches.Select(m => m + 1))}). Rename the duplicates so that one column is '{name}'.");
         }
 
-        throw new CorpusFormatException(source, 1, name, $"{source}, line 1: there is no column '{name}'. Columns found: {string.Join(", ", header.Select(h => $"'{h}'"))}. Name the right column with CorpusCsvOptions.{option} (CLI: {flag}), or check the delimiter ('{options.Delimiter}').");
+        var diagnosis = CsvDiagnostics.DiagnoseHeader(header, options.Delimiter, "CorpusCsvOptions.Delimiter (CLI: --delimiter)", "CorpusCsvOptions.Encoding (CLI: --encoding)");
+        if (diagnosis is null && header.Any(h => StanceLabels.TryParse(h, out _) || labels.ContainsKey(h.Trim())))
+        {
+            diagnosis = $"The first line holds a stance label, so it looks like a data row: the file has no header. Add a first line that names the columns, such as {options.TextColumn}{options.Delimiter}{options.LabelColumn}.";
+        }
+
+        throw new CorpusFormatException(
+            source,
+            1,
+            name,
+            $"{source}, line 1: there is no column '{name}'. Columns found: {CsvDiagnostics.ShowHeader(header)}. " +
+            (diagnosis ?? $"Name the right column with CorpusCsvOptions.{option} (CLI: {flag}), or check the delimiter ({CsvDiagnostics.Name(options.Delimiter)})."));
     }
 
     private static int? OptionalColumn(string[] header, string name)

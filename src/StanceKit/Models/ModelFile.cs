@@ -11,9 +11,12 @@ namespace StanceKit.Models;
 /// every other entry), <c>mlnet-model.zip</c> (the ML.NET model) and, for linear models, <c>linear-weights.bin</c>.
 /// </summary>
 /// <remarks>
-/// Reading never runs code from the file: the card is plain JSON read into fixed types (no type names, no polymorphism),
-/// the weights are plain numbers, and the ML.NET model is only opened (lazily) after its hash matched the manifest;
-/// ML.NET itself only builds components from assemblies already loaded, never from the file.
+/// Reading never runs code from the file (docs/RELIABILITY.md gives the whole argument): the card is plain JSON read into
+/// fixed sealed types (no type names, no polymorphism), the weights are plain numbers checked for range, and every entry is
+/// read through a size limit. The ML.NET model of a linear model is hashed but never handed to ML.NET by Load or Predict;
+/// other models are opened by ML.NET, which builds only components compiled into the application's assemblies and resolves
+/// assembly names the same way the application does, never from bytes in the file. The hashes detect corruption, not a
+/// deliberate forger (who can rewrite the manifest too): check where a model file comes from before trusting its predictions.
 /// </remarks>
 internal static class ModelFile
 {
@@ -127,6 +130,11 @@ internal static class ModelFile
         if (card.Labels is null || !card.Labels.SequenceEqual(StanceLabels.Names))
         {
             throw new ModelFormatException(source, $"'{source}' declares the labels [{string.Join(", ", card.Labels ?? [])}]; StanceKit models must have [{string.Join(", ", StanceLabels.Names)}].");
+        }
+
+        if (card.TrainingRows < 0)
+        {
+            throw new ModelFormatException(source, $"'{source}' says it was trained on {card.TrainingRows} statements; the model card is corrupted.");
         }
 
         if (card.Trainer?.Featurizer is null)

@@ -14,7 +14,9 @@ namespace StanceKit;
 /// trainers) rent ML.NET prediction engines from a pool, since a <c>PredictionEngine</c> is not thread-safe.</para>
 /// <para>Failure policy: <see cref="Predict(string)"/> throws only for <see langword="null"/>. Empty, white-space-only or
 /// punctuation-only text gets <see cref="StancePrediction.NoSignal"/>; text without a stance gets whatever the model says,
-/// usually with low confidence. Only the first <see cref="FeaturizerOptions.MaximumCharacters"/> characters are read.</para>
+/// usually with low confidence. Only the first <see cref="FeaturizerOptions.MaximumCharacters"/> characters are read, and a
+/// prediction made on such a prefix has <see cref="StancePrediction.IsTruncated"/> set. Any UTF-16 text is valid input, lone
+/// surrogates, control characters and NUL included: characters that are not letters or digits separate words.</para>
 /// </remarks>
 public sealed class StanceClassifier
 {
@@ -97,7 +99,14 @@ public sealed class StanceClassifier
                 ?? throw new ModelFormatException(sourceName, $"'{sourceName}' is corrupted: {error}.");
         }
 
-        return new StanceClassifier(contents.Card, contents.MlNetModel, weights);
+        var classifier = new StanceClassifier(contents.Card, contents.MlNetModel, weights);
+        if (weights is null)
+        {
+            // Scored through ML.NET: open its model now, so that a bad one fails here with a typed error and not in Predict.
+            classifier.CheckMlNetModel(sourceName);
+        }
+
+        return classifier;
     }
 
     /// <summary>Saves the model to a file, atomically: the file appears whole or not at all.</summary>
@@ -152,7 +161,7 @@ public sealed class StanceClassifier
 
     /// <summary>Classifies one statement.</summary>
     /// <param name="statement">The statement, in any language; only its first <see cref="FeaturizerOptions.MaximumCharacters"/> characters are read.</param>
-    /// <returns>The stance, its confidence and the three probabilities.</returns>
+    /// <returns>The stance, its confidence and the three probabilities; <see cref="StancePrediction.IsTruncated"/> tells whether the statement was cut.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="statement"/> is null.</exception>
     /// <example><code>var p = StanceClassifier.Default.Predict("We will send 200 officers."); // p.Stance, p.Confidence</code></example>
     public StancePrediction Predict(string statement)
@@ -166,17 +175,15 @@ public sealed class StanceClassifier
     /// <returns>The stance, its confidence and the three probabilities.</returns>
     public StancePrediction Predict(ReadOnlySpan<char> statement)
     {
+        // The hot path shares nothing mutable: the weights and the featurizer are read-only, and scratch memory is per thread.
         var buffer = FeatureBuffer.ForCurrentThread;
         var count = featurizer.Featurize(statement, buffer);
-        if (count == 0)
-        {
-            return StancePrediction.NoSignal;
-        }
-
-        var scores = linear is not null
-            ? linear.Score(buffer.Indices.AsSpan(0, count), buffer.Values.AsSpan(0, count))
-            : ScoreWithMlNet(buffer, count);
-        return StancePrediction.FromProbabilities(scores);
+        var prediction = count == 0
+            ? StancePrediction.NoSignal
+            : StancePrediction.FromProbabilities(linear is not null
+                ? linear.Score(buffer.Indices.AsSpan(0, count), buffer.Values.AsSpan(0, count))
+                : ScoreWithMlNet(buffer, count));
+        return statement.Length > featurizer.Options.MaximumCharacters ? prediction with { IsTruncated = true } : prediction;
     }
 
     /// <summary>Classifies many statements on all cores; results come back in input order.</summary>
@@ -267,7 +274,28 @@ public sealed class StanceClassifier
     {
         var buffer = FeatureBuffer.ForCurrentThread;
         var count = featurizer.Featurize(statement, buffer);
-        return count == 0 ? StancePrediction.NoSignal : StancePrediction.FromProbabilities(ScoreWithMlNet(buffer, count));
+        var prediction = count == 0 ? StancePrediction.NoSignal : StancePrediction.FromProbabilities(ScoreWithMlNet(buffer, count));
+        return statement.Length > featurizer.Options.MaximumCharacters ? prediction with { IsTruncated = true } : prediction;
+    }
+
+    /// <summary>Loads the ML.NET model, scores an empty row and keeps the engine in the pool; any failure becomes a <see cref="ModelFormatException"/>.</summary>
+    private void CheckMlNetModel(string source)
+    {
+        try
+        {
+            var engine = CreateEngine();
+            var output = engine.Predict(new FeatureRow { Features = new Microsoft.ML.Data.VBuffer<float>(featurizer.Dimension, 0, [], []) });
+            if (output.Score.Length != StanceLabels.Count)
+            {
+                throw new ModelFormatException(source, $"'{source}' holds an ML.NET model that gives {output.Score.Length} scores; a StanceKit model gives {StanceLabels.Count}.");
+            }
+
+            engines.Add(engine);
+        }
+        catch (Exception exception) when (exception is not ModelFormatException and not OutOfMemoryException)
+        {
+            throw new ModelFormatException(source, $"'{source}' holds an ML.NET model ({ModelFile.MlNetEntry}) that cannot be loaded: {exception.Message} Train the model again, or restore the file from its source.", exception);
+        }
     }
 
     internal PredictionEngine<FeatureRow, ScoreRow> CreateEngine() => MlNetBridge.CreateEngine(mlnetTransformer.Value, featurizer.Dimension);
