@@ -115,7 +115,7 @@ public sealed record CorpusCsvOptions
 
 /// <summary>A corpus row that could not be used, with where it is and why.</summary>
 /// <param name="Line">The 1-based line of the file on which the row starts.</param>
-/// <param name="Column">The column at fault, or <see langword="null"/> when the row as a whole is bad (quoting, field count).</param>
+/// <param name="Column">The column at fault (quoting faults included), or <see langword="null"/> when the row as a whole is bad (field count).</param>
 /// <param name="Reason">What is wrong and how to fix it.</param>
 public sealed record InvalidCorpusRow(long Line, string? Column, string Reason);
 
