@@ -11,6 +11,9 @@ internal sealed class PredictCommand : ICliCommand
     /// <summary>The columns added to every scored row, in this order.</summary>
     public static readonly string[] ScoreColumns = ["stance", "confidence", "p_supportive", "p_sceptical", "p_opposed"];
 
+    /// <summary>The last column of a scored file: empty for a scored row, or why the row could not be scored.</summary>
+    public const string ErrorColumn = "error";
+
     private const int BatchSize = 4096;
     private readonly CliContext context;
     private readonly string[] args;
@@ -23,7 +26,7 @@ internal sealed class PredictCommand : ICliCommand
 
     private readonly Option<string?> input = new("--input", "-i")
     {
-        Description = "A CSV file to score: every row is kept, in order, with all its columns, plus " + string.Join(", ", ScoreColumns) + ". Streamed: memory stays flat.",
+        Description = "A CSV file to score: every row is kept, in order, with all its columns, plus " + string.Join(", ", ScoreColumns) + " and " + ErrorColumn + " (why a row could not be scored; empty otherwise). Streamed: memory stays flat.",
         HelpName = "FILE.csv",
     };
 
@@ -42,6 +45,8 @@ internal sealed class PredictCommand : ICliCommand
 
     private readonly Option<string> delimiter = CorpusArguments.DelimiterOption();
 
+    private readonly Option<string?> encoding = CorpusArguments.EncodingOption();
+
     private readonly Option<bool> json = new("--json")
     {
         Description = "Print JSON (one object for a statement, one line per statement from standard input) instead of text or CSV.",
@@ -58,6 +63,7 @@ internal sealed class PredictCommand : ICliCommand
         Command.Options.Add(output);
         Command.Options.Add(textColumn);
         Command.Options.Add(delimiter);
+        Command.Options.Add(encoding);
         Command.Options.Add(json);
         Command.SetAction(Execute);
     }
@@ -96,13 +102,14 @@ internal sealed class PredictCommand : ICliCommand
             }
 
             var separator = CorpusArguments.ParseDelimiter(parse.GetValue(delimiter));
+            var fileEncoding = CorpusArguments.ParseEncoding(parse.GetValue(encoding));
             if (outputPath is not null)
             {
                 AtomicFile.CheckDestination(outputPath);
             }
 
             var (classifier, _) = model.Load(parse);
-            return ScoreFile(classifier, inputPath, outputPath, parse.GetValue(textColumn) ?? "text", separator);
+            return ScoreFile(classifier, inputPath, outputPath, parse.GetValue(textColumn) ?? "text", separator, fileEncoding);
         }
 
         var (loaded, _) = model.Load(parse);
@@ -122,7 +129,7 @@ internal sealed class PredictCommand : ICliCommand
             }
             else
             {
-                context.Out.WriteLine(Describe(prediction));
+                context.Out.WriteLine(Describe(prediction, loaded.Card.Trainer.Featurizer.MaximumCharacters));
             }
 
             return Cli.Success;
@@ -133,13 +140,24 @@ internal sealed class PredictCommand : ICliCommand
 
     /// <summary>Describes a prediction for people, for example <c>opposed (confidence 0.91): supportive 0.04, sceptical 0.05, opposed 0.91</c>.</summary>
     /// <param name="prediction">The prediction.</param>
+    /// <param name="maximumCharacters">The number of characters the model reads, shown when the statement was longer.</param>
     /// <returns>One line.</returns>
-    public static string Describe(StancePrediction prediction)
+    public static string Describe(StancePrediction prediction, int maximumCharacters = 0)
     {
         var p = prediction.Probabilities;
         var text = $"{StanceLabels.ToLabel(prediction.Stance)} (confidence {Format.Metric(prediction.Confidence)}): " +
             $"supportive {Format.Metric(p.Supportive)}, sceptical {Format.Metric(p.Sceptical)}, opposed {Format.Metric(p.Opposed)}";
-        return prediction.IsLowConfidence ? text + "  [low confidence]" : text;
+        if (prediction.IsLowConfidence)
+        {
+            text += "  [low confidence]";
+        }
+
+        if (prediction.IsTruncated)
+        {
+            text += maximumCharacters > 0 ? $"  [truncated: only the first {Format.Count(maximumCharacters)} characters were read]" : "  [truncated]";
+        }
+
+        return text;
     }
 
     private int ScoreLines(StanceClassifier classifier, bool asJson)
@@ -204,11 +222,11 @@ internal sealed class PredictCommand : ICliCommand
         return read.Result;
     }
 
-    private int ScoreFile(StanceClassifier classifier, string inputPath, string? outputPath, string column, char separator)
+    private int ScoreFile(StanceClassifier classifier, string inputPath, string? outputPath, string column, char separator, System.Text.Encoding? fileEncoding)
     {
         var token = context.CancellationToken;
-        using var source = CsvRowSource.Open(inputPath, column, separator);
-        var collisions = source.Header.Where(h => ScoreColumns.Contains(h.Trim(), StringComparer.OrdinalIgnoreCase)).ToList();
+        using var source = CsvRowSource.Open(inputPath, column, separator, fileEncoding);
+        var collisions = source.Header.Where(h => ScoreColumns.Append(ErrorColumn).Contains(h.Trim(), StringComparer.OrdinalIgnoreCase)).ToList();
         if (collisions.Count > 0)
         {
             throw new CliDataException(
@@ -218,12 +236,13 @@ internal sealed class PredictCommand : ICliCommand
         using var target = outputPath is null ? null : AtomicFile.Create(outputPath);
         var options = CsvWriterOptions.Default with { Separator = separator, NewLine = "\n" };
         using var progress = context.StartProgress("predict");
-        long rows = 0;
+        long rows = 0, failed = 0, truncated = 0;
+        string? firstError = null;
         using (var writer = target is null
             ? CsvWriter.Create(context.Out, options, leaveOpen: true)
             : CsvWriter.Create(target.Stream, options, leaveOpen: true))
         {
-            writer.WriteHeader([.. source.Header, .. ScoreColumns]);
+            writer.WriteHeader([.. source.Header, .. ScoreColumns, ErrorColumn]);
             var batch = new List<SourceRow>(BatchSize);
             var texts = new List<string>(BatchSize);
             var more = true;
@@ -234,7 +253,7 @@ internal sealed class PredictCommand : ICliCommand
                 while (batch.Count < BatchSize && (more = source.TryRead(out var row)))
                 {
                     batch.Add(row);
-                    texts.Add(row.Fields[source.TextColumn]);
+                    texts.Add(row.Error is null ? row.Fields[source.TextColumn] : string.Empty);
                 }
 
                 token.ThrowIfCancellationRequested();
@@ -246,7 +265,25 @@ internal sealed class PredictCommand : ICliCommand
                         writer.WriteField(field);
                     }
 
-                    WriteScores(writer, predictions[i]);
+                    if (batch[i].Error is { } error)
+                    {
+                        // Never skipped: the row keeps its place, with empty scores and the reason.
+                        for (var k = 0; k < ScoreColumns.Length; k++)
+                        {
+                            writer.WriteField(string.Empty);
+                        }
+
+                        writer.WriteField(error);
+                        failed++;
+                        firstError ??= error;
+                    }
+                    else
+                    {
+                        WriteScores(writer, predictions[i]);
+                        writer.WriteField(string.Empty);
+                        truncated += predictions[i].IsTruncated ? 1 : 0;
+                    }
+
                     writer.EndRecord();
                 }
 
@@ -260,7 +297,18 @@ internal sealed class PredictCommand : ICliCommand
 
         target?.Commit();
         progress.Dispose();
-        context.Note($"predict: {Format.Count(rows)} row(s) scored in {Format.Seconds(progress.Elapsed)}{(outputPath is null ? "." : $", written to {outputPath}.")}");
+        context.Note($"predict: {Format.Count(rows - failed)} row(s) scored in {Format.Seconds(progress.Elapsed)}{(outputPath is null ? "." : $", written to {outputPath}.")}");
+        if (truncated > 0)
+        {
+            var limit = classifier.Card.Trainer.Featurizer.MaximumCharacters;
+            context.Warn($"{inputPath}: {Format.Count(truncated)} statement(s) longer than {Format.Count(limit)} characters were scored on their first {Format.Count(limit)} characters.");
+        }
+
+        if (failed > 0)
+        {
+            context.Warn($"{inputPath}: {Format.Count(failed)} of {Format.Count(rows)} row(s) could not be scored; each is kept in place with the reason in the '{ErrorColumn}' column. First: {firstError}");
+        }
+
         return Cli.Success;
     }
 

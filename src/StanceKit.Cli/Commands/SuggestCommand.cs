@@ -128,6 +128,11 @@ internal sealed class SuggestCommand : ICliCommand
                 texts.Clear();
                 while (batch.Count < BatchSize && (more = source.TryRead(out var row)))
                 {
+                    if (row.Error is not null)
+                    {
+                        throw new CliDataException($"{poolPath}, {row.Error}");
+                    }
+
                     batch.Add(row);
                     texts.Add(row.Fields[source.TextColumn]);
                 }

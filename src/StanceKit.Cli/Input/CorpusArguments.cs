@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using StanceKit.Cli.Output;
 
 namespace StanceKit.Cli.Input;
@@ -51,6 +52,8 @@ internal sealed class CorpusArguments
 
     public Option<string> Delimiter { get; } = DelimiterOption();
 
+    public Option<string?> Encoding { get; } = EncodingOption();
+
     public Option<bool> SkipInvalidRows { get; } = new("--skip-invalid-rows")
     {
         Description = "Skip rows with an empty text or an unknown label (each is listed on standard error) instead of stopping at the first.",
@@ -64,6 +67,36 @@ internal sealed class CorpusArguments
         HelpName = "CHAR",
         DefaultValueFactory = _ => ",",
     };
+
+    /// <summary>Creates an <c>--encoding</c> option.</summary>
+    /// <returns>The option; without it, files are read as UTF-8 unless they start with a byte order mark.</returns>
+    public static Option<string?> EncodingOption() => new("--encoding")
+    {
+        Description = "The encoding of a CSV file that has no byte order mark: utf-8 (the default), latin1, windows-1252, utf-16, or another encoding name. A byte order mark always wins.",
+        HelpName = "NAME",
+    };
+
+    /// <summary>Reads an <c>--encoding</c> value.</summary>
+    /// <param name="value">An encoding name such as <c>latin1</c> or <c>windows-1252</c>, or <see langword="null"/>.</param>
+    /// <returns>The encoding, or <see langword="null"/> for the default (UTF-8).</returns>
+    /// <exception cref="CliUsageException">The name is not an encoding.</exception>
+    public static Encoding? ParseEncoding(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        try
+        {
+            return System.Text.Encoding.GetEncoding(value.Trim());
+        }
+        catch (ArgumentException)
+        {
+            throw new CliUsageException($"--encoding '{value}' is not an encoding; use for example utf-8, latin1, windows-1252 or utf-16.");
+        }
+    }
 
     /// <summary>Reads a <c>--delimiter</c> value.</summary>
     /// <param name="value">One character, <c>tab</c> or <c>\t</c>.</param>
@@ -92,6 +125,7 @@ internal sealed class CorpusArguments
         }
 
         command.Options.Add(Delimiter);
+        command.Options.Add(Encoding);
         command.Options.Add(SkipInvalidRows);
     }
 
@@ -122,6 +156,11 @@ internal sealed class CorpusArguments
             LabelAliases = aliases,
             SkipInvalidRows = parse.GetValue(SkipInvalidRows),
         };
+        if (ParseEncoding(parse.GetValue(Encoding)) is { } encoding)
+        {
+            options = options with { Encoding = encoding };
+        }
+
         try
         {
             options.Validate();

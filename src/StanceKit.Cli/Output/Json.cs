@@ -80,6 +80,7 @@ internal static class Json
         writer.WriteString("stance", StanceLabels.ToLabel(prediction.Stance));
         writer.WriteNumber("confidence", prediction.Confidence);
         writer.WriteBoolean("lowConfidence", prediction.IsLowConfidence);
+        writer.WriteBoolean("truncated", prediction.IsTruncated);
         writer.WriteStartObject("probabilities");
         foreach (var stance in StanceLabels.All)
         {

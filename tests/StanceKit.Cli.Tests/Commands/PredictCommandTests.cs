@@ -73,7 +73,7 @@ public class PredictCommandTests
 
         var input = ReadCsv(File.ReadAllText(Fixture.Mini));
         var scored = ReadCsv(File.ReadAllText(output));
-        Assert.Equal([.. input[0], "stance", "confidence", "p_supportive", "p_sceptical", "p_opposed"], scored[0]);
+        Assert.Equal([.. input[0], "stance", "confidence", "p_supportive", "p_sceptical", "p_opposed", "error"], scored[0]);
         Assert.Equal(input.Count, scored.Count);
         var model = StanceClassifier.Load(Fixture.Model);
         for (var i = 1; i < input.Count; i++)
@@ -82,6 +82,7 @@ public class PredictCommandTests
             var expected = model.Predict(input[i][0]);
             Assert.Equal(StanceLabels.ToLabel(expected.Stance), scored[i][4]);
             Assert.Equal(expected.Confidence, float.Parse(scored[i][5], System.Globalization.CultureInfo.InvariantCulture), 4);
+            Assert.Equal(string.Empty, scored[i][^1]);
         }
 
         Assert.Equal(["scored.csv"], folder.Files());
@@ -127,14 +128,20 @@ public class PredictCommandTests
     }
 
     [Fact]
-    public void PredictInput_WrongFieldCount_ExitsOneWithLineAndNoOutput()
+    public void PredictInput_WrongFieldCount_KeepsTheRowWithAnError()
     {
         using var folder = new TempFolder();
         var input = folder.Write("bad.csv", "id,text\n1,fine\n2,too,many,fields\n3,fine\n");
         var output = folder.File("out.csv");
-        var result = Run.Expect(1, "predict", "--input", input, "--output", output, "--model", Fixture.Model);
-        Assert.Contains("bad.csv, line 3", result.Stderr, StringComparison.Ordinal);
-        Assert.Equal(["bad.csv"], folder.Files());
+        var result = Run.Expect(0, "predict", "--input", input, "--output", output, "--model", Fixture.Model);
+        var rows = ReadCsv(File.ReadAllText(output));
+        Assert.Equal(["1", "2", "3"], rows.Skip(1).Select(r => r[0]));
+        Assert.Equal("too,many,fields", rows[2][1]);
+        Assert.Equal(string.Empty, rows[2][2]);
+        Assert.StartsWith("line 3: the row has 4 field(s) but the header has 2", rows[2][^1], StringComparison.Ordinal);
+        Assert.Equal(string.Empty, rows[3][^1]);
+        Assert.Contains("bad.csv: 1 of 3 row(s) could not be scored", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(["bad.csv", "out.csv"], folder.Files());
     }
 
     [Fact]
@@ -144,6 +151,8 @@ public class PredictCommandTests
         var input = folder.Write("scored.csv", "text,stance\nhello,supportive\n");
         var result = Run.Expect(1, "predict", "--input", input, "--model", Fixture.Model);
         Assert.Contains("'stance'", result.Stderr, StringComparison.Ordinal);
+        var withError = folder.Write("errors.csv", "text,Error\nhello,x\n");
+        Assert.Contains("'Error'", Run.Expect(1, "predict", "--input", withError, "--model", Fixture.Model).Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
