@@ -66,10 +66,10 @@ has_file "tool/README.md"
 has_text "tool/StanceKit.Cli.nuspec" '<packageType name="DotnetTool"'
 has_text "tool/tools/net10.0/any/DotnetToolSettings.xml" '<Command Name="stancekit"'
 size() { stat -c %s "$1"; }
-limit=$((15 * 1024 * 1024))
-(( $(size "$library") < limit )) || fail "StanceKit.$version.nupkg is $(size "$library") bytes; keep it under 15 MB"
+limit=$((15 * 1024 * 1024)) # 15 MiB
+(( $(size "$library") < limit )) || fail "StanceKit.$version.nupkg is $(size "$library") bytes; keep it under 15 MiB"
 for package in "$library" "$symbols" "$tool" "$feed/StanceKit.Cli.$version.snupkg"; do
-    [[ -f "$package" ]] && printf '  %-32s %6.2f MB\n' "$(basename "$package")" "$(echo "$(size "$package")" | awk '{ print $1 / 1048576 }')"
+    [[ -f "$package" ]] && printf '  %-32s %6.2f MiB\n' "$(basename "$package")" "$(echo "$(size "$package")" | awk '{ print $1 / 1048576 }')"
 done
 
 step "2. a brand-new console project that references StanceKit $version from $feed only"
