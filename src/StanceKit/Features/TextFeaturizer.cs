@@ -358,34 +358,53 @@ internal sealed class TextFeaturizer
         return count;
     }
 
+    // Merges repeated slots with a small open-addressing table (no sort: the scorer does not need order, and a sort was the
+    // largest cost of a short statement), then applies sublinear TF, the cue weight and the L2 norm. Slots come out in order
+    // of first occurrence; MlNetBridge.ToRow sorts them for ML.NET.
     private int Normalize(Span<int> raw, FeatureBuffer buffer)
     {
-        raw.Sort();
         var indices = buffer.EnsureIndices(raw.Length);
         var values = buffer.EnsureValues(raw.Length);
+        var table = buffer.EnsureTable(raw.Length, out var tableMask);
         var distinct = 0;
-        double sumOfSquares = 0;
-        var i = 0;
-        while (i < raw.Length)
+        foreach (var index in raw)
         {
-            var index = raw[i];
-            var run = 1;
-            while (i + run < raw.Length && raw[i + run] == index)
+            // Table cells hold (position in indices) + 1; 0 is empty.
+            var cell = (int)(((uint)index * 0x9E3779B1u) >> 7) & tableMask;
+            while (true)
             {
-                run++;
-            }
+                var entry = table[cell];
+                if (entry == 0)
+                {
+                    table[cell] = distinct + 1;
+                    indices[distinct] = index;
+                    values[distinct] = 1;
+                    distinct++;
+                    break;
+                }
 
-            var value = sublinear ? 1f + MathF.Log(run) : run;
-            if (index >= ngramLimit)
+                if (indices[entry - 1] == index)
+                {
+                    values[entry - 1] += 1;
+                    break;
+                }
+
+                cell = (cell + 1) & tableMask;
+            }
+        }
+
+        double sumOfSquares = 0;
+        for (var j = 0; j < distinct; j++)
+        {
+            var count = values[j];
+            var value = !sublinear || count == 1 ? count : 1f + MathF.Log(count);
+            if (indices[j] >= ngramLimit)
             {
                 value *= cueWeight;
             }
 
-            indices[distinct] = index;
-            values[distinct] = value;
+            values[j] = value;
             sumOfSquares += (double)value * value;
-            distinct++;
-            i += run;
         }
 
         var scale = (float)(1.0 / Math.Sqrt(sumOfSquares));
@@ -394,6 +413,7 @@ internal sealed class TextFeaturizer
             values[j] *= scale;
         }
 
+        buffer.ClearTable(indices.AsSpan(0, distinct), tableMask);
         return distinct;
     }
 
@@ -486,6 +506,40 @@ internal sealed class FeatureBuffer
     public int[] EnsureIndices(int length) => Ensure(ref indices, length);
 
     public float[] EnsureValues(int length) => Ensure(ref values, length);
+
+    private int[] table = new int[1024];
+
+    /// <summary>Gets an all-zero merge table with at least twice <paramref name="entries"/> cells (a power of two).</summary>
+    public int[] EnsureTable(int entries, out int mask)
+    {
+        var size = table.Length;
+        while (size < entries * 2)
+        {
+            size *= 2;
+        }
+
+        if (size != table.Length)
+        {
+            table = new int[size];
+        }
+
+        mask = size - 1;
+        return table;
+    }
+
+    /// <summary>Empties the cells the given slots used, leaving the table all zero for the next call.</summary>
+    public void ClearTable(ReadOnlySpan<int> slots, int mask)
+    {
+        foreach (var index in slots)
+        {
+            var cell = (int)(((uint)index * 0x9E3779B1u) >> 7) & mask;
+            while (table[cell] != 0)
+            {
+                table[cell] = 0;
+                cell = (cell + 1) & mask;
+            }
+        }
+    }
 
     private static T[] Ensure<T>(ref T[] array, int length)
     {

@@ -302,11 +302,10 @@ public sealed class StanceClassifier
 
     private StanceScores ScoreWithMlNet(FeatureBuffer buffer, int count)
     {
-        var row = new FeatureRow
-        {
-            Features = new Microsoft.ML.Data.VBuffer<float>(
-                featurizer.Dimension, count, buffer.Values.AsSpan(0, count).ToArray(), buffer.Indices.AsSpan(0, count).ToArray()),
-        };
+        var values = buffer.Values.AsSpan(0, count).ToArray();
+        var indices = buffer.Indices.AsSpan(0, count).ToArray();
+        Array.Sort(indices, values); // ML.NET's sparse vectors need increasing indices.
+        var row = new FeatureRow { Features = new Microsoft.ML.Data.VBuffer<float>(featurizer.Dimension, count, values, indices) };
         if (!engines.TryTake(out var engine))
         {
             engine = CreateEngine();

@@ -43,6 +43,7 @@ internal static class MlNetBridge
         var count = featurizer.Featurize(text, buffer);
         var values = buffer.Values.AsSpan(0, count).ToArray();
         var indices = buffer.Indices.AsSpan(0, count).ToArray();
+        Array.Sort(indices, values); // ML.NET's sparse vectors need increasing indices.
         return new FeatureRow { Features = new VBuffer<float>(featurizer.Dimension, count, values, indices), Label = label };
     }
 

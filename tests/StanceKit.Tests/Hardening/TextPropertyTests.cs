@@ -19,7 +19,7 @@ public class TextPropertyTests
     private static readonly TextFeaturizer Featurizer = new(new FeaturizerOptions());
 
     [Fact]
-    public void Featurize_AnyText_SortedDistinctFiniteUnitNorm()
+    public void Featurize_AnyText_DistinctFiniteUnitNorm()
     {
         HardeningFixture.AnyText.Sample(
             text =>
@@ -27,11 +27,11 @@ public class TextPropertyTests
                 var buffer = new FeatureBuffer();
                 var count = Featurizer.Featurize(text, buffer);
                 Assert.InRange(count, 0, Math.Max(0, text.Length * 16));
+                Assert.True(buffer.Indices.AsSpan(0, count).ToArray().Distinct().Count() == count, "indices must be distinct");
                 double norm = 0;
                 for (var i = 0; i < count; i++)
                 {
                     Assert.InRange(buffer.Indices[i], 0, Featurizer.Dimension - 1);
-                    Assert.True(i == 0 || buffer.Indices[i - 1] < buffer.Indices[i], "indices must be strictly increasing");
                     Assert.True(float.IsFinite(buffer.Values[i]) && buffer.Values[i] > 0, $"value {buffer.Values[i]}");
                     norm += (double)buffer.Values[i] * buffer.Values[i];
                 }
