@@ -37,13 +37,13 @@ public sealed class CorpusFormatException : StanceKitException
     public CorpusFormatException(string source, long line, string? column, string message, Exception? innerException = null)
         : base(message, innerException)
     {
-        Source = source;
+        SourceName = source;
         Line = line;
         Column = column;
     }
 
     /// <summary>Gets the file path, or a description of the reader.</summary>
-    public new string Source { get; }
+    public string SourceName { get; }
 
     /// <summary>Gets the 1-based line on which the bad row starts, or 0 when the problem concerns the whole file.</summary>
     public long Line { get; }
@@ -62,9 +62,9 @@ public sealed class ModelFormatException : StanceKitException
     public ModelFormatException(string source, string message, Exception? innerException = null)
         : base(message, innerException)
     {
-        Source = source;
+        SourceName = source;
     }
 
     /// <summary>Gets the model file path, or a description of the stream.</summary>
-    public new string Source { get; }
+    public string SourceName { get; }
 }

@@ -14,8 +14,9 @@ namespace StanceKit;
 /// </remarks>
 public readonly record struct StancePrediction(Stance Stance, float Confidence, StanceScores Probabilities)
 {
-    /// <summary>The confidence under which <see cref="IsLowConfidence"/> is <see langword="true"/>: 0.5.</summary>
-    public const float LowConfidenceThreshold = 0.5f;
+    /// <summary>Gets the confidence under which <see cref="IsLowConfidence"/> is <see langword="true"/>: 0.5.</summary>
+    /// <remarks>A property rather than a constant, so that a later version can change it without recompiling callers.</remarks>
+    public static float LowConfidenceThreshold => 0.5f;
 
     /// <summary>Gets a value indicating whether the model is unsure (confidence under <see cref="LowConfidenceThreshold"/>).</summary>
     /// <remarks>Statements without a stance (bare facts, unrelated text) tend to get low confidence; treat such results with care.</remarks>

@@ -217,12 +217,20 @@ public sealed class StanceClassifier
     /// <param name="testSet">The labelled statements.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The report.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="testSet"/> is null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="testSet"/> or one of its items is null.</exception>
     /// <exception cref="StanceKitException"><paramref name="testSet"/> is empty.</exception>
     public EvaluationReport Evaluate(IEnumerable<LabeledStatement> testSet, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(testSet);
         var items = testSet as IReadOnlyList<LabeledStatement> ?? testSet.ToList();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is null)
+            {
+                throw new ArgumentNullException(nameof(testSet), $"The statement at index {i} is null.");
+            }
+        }
+
         var predictions = PredictBatch(items.Select(s => s.Text).ToList(), cancellationToken);
         return new EvaluationReport(items.Select(s => s.Label).ToList(), predictions.Select(p => p.Probabilities).ToList());
     }

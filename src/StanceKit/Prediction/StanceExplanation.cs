@@ -2,9 +2,10 @@ namespace StanceKit;
 
 /// <summary>How much one n-gram of a statement pushed the prediction toward each stance.</summary>
 /// <param name="Feature">The n-gram as the featurizer sees it: lower-cased, accents removed, digits as 0; character n-grams keep the word markers <c>&lt;</c> and <c>&gt;</c>.</param>
-/// <param name="Kind">What the n-gram is: <c>word</c>, <c>word pair</c>, <c>word triple</c> or <c>chars</c>.</param>
-/// <param name="Weights">The contribution to each stance's score (weight × feature value), centred so that the three add up to 0:
-/// a positive value pushes toward that stance, a negative one away from it.</param>
+/// <param name="Kind">What the feature is: <c>word</c>, <c>word pair</c>, <c>word triple</c>, <c>chars</c> or <c>cue</c> (a stance cue such as <c>cue:not-endorse</c>).</param>
+/// <param name="Weights">The contribution to each stance's score (weight × feature value), one value per stance, centred so that the
+/// three add up to 0 (unlike probabilities): a positive value pushes toward that stance, a negative one away from it.</param>
+/// <remarks>Immutable; safe to share between threads.</remarks>
 public sealed record FeatureContribution(string Feature, string Kind, StanceScores Weights);
 
 /// <summary>A prediction with the n-grams behind it.</summary>

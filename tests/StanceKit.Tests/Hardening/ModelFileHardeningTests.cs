@@ -37,7 +37,7 @@ public class ModelFileHardeningTests
     private static ModelFormatException LoadFails(byte[] bytes, string? phrase = null)
     {
         var error = Assert.Throws<ModelFormatException>(() => Load(bytes));
-        Assert.Equal(Source, error.Source);
+        Assert.Equal(Source, error.SourceName);
         Assert.Contains(Source, error.Message, StringComparison.Ordinal);
         if (phrase is not null)
         {
@@ -305,7 +305,7 @@ public class ModelFileHardeningTests
         {
             File.WriteAllBytes(path, Linear.Value[..(Linear.Value.Length / 2)]);
             var error = Assert.Throws<ModelFormatException>(() => StanceClassifier.Load(path));
-            Assert.Equal(path, error.Source);
+            Assert.Equal(path, error.SourceName);
             Assert.Contains(path, error.Message, StringComparison.Ordinal);
         }
         finally

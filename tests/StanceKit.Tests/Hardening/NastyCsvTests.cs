@@ -20,7 +20,7 @@ public class NastyCsvTests
     private static CorpusFormatException Rejects(string name, long line, string? column, params string[] phrases)
     {
         var error = Assert.Throws<CorpusFormatException>(() => Read(name));
-        Assert.Equal(Nasty(name), error.Source);
+        Assert.Equal(Nasty(name), error.SourceName);
         Assert.StartsWith(Nasty(name), error.Message, StringComparison.Ordinal);
         Assert.Equal(line, error.Line);
         Assert.Equal(column, error.Column);

@@ -16,7 +16,7 @@ public class ModelFileTests
     {
         using var stream = new MemoryStream(bytes);
         var error = Assert.Throws<ModelFormatException>(() => StanceClassifier.Load(stream, "suspect.zip"));
-        Assert.Equal("suspect.zip", error.Source);
+        Assert.Equal("suspect.zip", error.SourceName);
         Assert.Contains("suspect.zip", error.Message, StringComparison.Ordinal);
         return error;
     }

@@ -148,6 +148,13 @@ public class StanceClassifierTests
     }
 
     [Fact]
+    public void Evaluate_NullItem_ThrowsArgumentNull()
+    {
+        var error = Assert.Throws<ArgumentNullException>(() => Fixture.Model.Evaluate([Fixture.Mini[0], null!]));
+        Assert.Contains("index 1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Evaluate_Empty_Throws() => Assert.Throws<StanceKitException>(() => Fixture.Model.Evaluate([]));
 }
 
