@@ -16,6 +16,10 @@ var corpus = StanceCorpus.ReadCsv(settings.Data).Statements;
 var train = corpus.Where(s => s.Split == "train").ToList();
 var test = corpus.Where(s => s.Split == "test").ToList();
 var testTexts = test.Select(s => s.Text).ToArray();
+
+// Optional: real statements for evaluation only (never trained or tuned on); see run.sh.
+var realDev = settings.RealDev is { } realDevPath && File.Exists(realDevPath) ? StanceCorpus.ReadCsv(realDevPath).Statements : [];
+var realDevTexts = realDev.Select(s => s.Text).ToArray();
 Console.WriteLine($"corpus: {corpus.Count} statements, train {train.Count}, test {test.Count}; {Environment.ProcessorCount} cores");
 
 if (settings.Systems.Contains("stancekit"))
@@ -48,6 +52,7 @@ void RunStanceKit()
         BatchMethod = $"PredictBatch (Parallel.For, {Environment.ProcessorCount} threads)",
         MacroF1 = Metrics.MacroF1(test.Select(s => StanceLabels.ToLabel(s.Label)).ToArray(), predictions),
         Predictions = Metrics.ById(test, predictions),
+        RealDevPredictions = Metrics.ById(realDev, realDevTexts.Select(t => StanceLabels.ToLabel(model.Predict(t).Stance)).ToArray()),
     });
 }
 
@@ -107,11 +112,12 @@ void RunMlNet()
             : $"Transform over an IDataView; a PredictionEngine per thread in Parallel.For: {parallel:F0}/s",
         MacroF1 = Metrics.MacroF1(test.Select(s => StanceLabels.ToLabel(s.Label)).ToArray(), predictions),
         Predictions = Metrics.ById(test, predictions),
+        RealDevPredictions = Metrics.ById(realDev, realDevTexts.Length == 0 ? [] : MlNetPeer.PredictAll(model, realDevTexts)),
     });
 }
 
 /// <summary>The command line.</summary>
-internal sealed record Settings(string Data, string Out, int Passes, int Repeats, HashSet<string> Systems)
+internal sealed record Settings(string Data, string Out, int Passes, int Repeats, HashSet<string> Systems, string? RealDev)
 {
     public static Settings Parse(string[] args)
     {
@@ -126,7 +132,8 @@ internal sealed record Settings(string Data, string Out, int Passes, int Repeats
             Value("--out", Path.Combine(Path.GetTempPath(), "stancekit-peers")),
             int.Parse(Value("--passes", "5"), CultureInfo.InvariantCulture),
             int.Parse(Value("--repeats", "20"), CultureInfo.InvariantCulture),
-            Value("--systems", "stancekit,mlnet").Split(',').ToHashSet(StringComparer.Ordinal));
+            Value("--systems", "stancekit,mlnet").Split(',').ToHashSet(StringComparer.Ordinal),
+            Array.IndexOf(args, "--realdev") >= 0 ? Value("--realdev", string.Empty) : null);
     }
 }
 
@@ -150,6 +157,8 @@ internal sealed class Result
     public double TrainSeconds { get; init; }
 
     public Dictionary<string, string> Predictions { get; init; } = [];
+
+    public Dictionary<string, string> RealDevPredictions { get; init; } = [];
 }
 
 internal static class Report
