@@ -1,3 +1,4 @@
+using StanceKit.Corpus;
 using System.Text;
 using System.Text.Unicode;
 using CsvHelper;
