@@ -177,13 +177,19 @@ public sealed class StanceClassifier
     {
         // The hot path shares nothing mutable: the weights and the featurizer are read-only, and scratch memory is per thread.
         var buffer = FeatureBuffer.ForCurrentThread;
-        var count = featurizer.Featurize(statement, buffer);
+        return Complete(buffer, featurizer.Featurize(statement, buffer), statement.Length, useMlNet: linear is null);
+    }
+
+    // Turns featurized text into a prediction: no words -> NoSignal; otherwise the fast scorer or ML.NET; flags truncation.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private StancePrediction Complete(FeatureBuffer buffer, int count, int statementLength, bool useMlNet)
+    {
         var prediction = count == 0
             ? StancePrediction.NoSignal
-            : StancePrediction.FromProbabilities(linear is not null
-                ? linear.Score(buffer.Indices.AsSpan(0, count), buffer.Values.AsSpan(0, count))
-                : ScoreWithMlNet(buffer, count));
-        return statement.Length > featurizer.Options.MaximumCharacters ? prediction with { IsTruncated = true } : prediction;
+            : StancePrediction.FromProbabilities(useMlNet
+                ? ScoreWithMlNet(buffer, count)
+                : linear!.Score(buffer.Indices.AsSpan(0, count), buffer.Values.AsSpan(0, count)));
+        return statementLength > featurizer.Options.MaximumCharacters ? prediction with { IsTruncated = true } : prediction;
     }
 
     /// <summary>Classifies many statements on all cores; results come back in input order.</summary>
@@ -248,9 +254,9 @@ public sealed class StanceClassifier
             throw new NotSupportedException($"Explanations need a linear model; this one was trained with {Card.Trainer.Algorithm}. Train with StanceAlgorithm.MaximumEntropy.");
         }
 
-        var prediction = Predict(statement);
         var buffer = new FeatureBuffer();
         var count = featurizer.Featurize(statement, buffer);
+        var prediction = Complete(buffer, count, statement.Length, useMlNet: false);
         var valueOf = new Dictionary<int, float>(count);
         for (var i = 0; i < count; i++)
         {
@@ -281,9 +287,7 @@ public sealed class StanceClassifier
     internal StancePrediction PredictWithMlNet(string statement)
     {
         var buffer = FeatureBuffer.ForCurrentThread;
-        var count = featurizer.Featurize(statement, buffer);
-        var prediction = count == 0 ? StancePrediction.NoSignal : StancePrediction.FromProbabilities(ScoreWithMlNet(buffer, count));
-        return statement.Length > featurizer.Options.MaximumCharacters ? prediction with { IsTruncated = true } : prediction;
+        return Complete(buffer, featurizer.Featurize(statement, buffer), statement.Length, useMlNet: true);
     }
 
     /// <summary>Loads the ML.NET model, scores an empty row and keeps the engine in the pool; any failure becomes a <see cref="ModelFormatException"/>.</summary>
