@@ -183,8 +183,9 @@ public class TrainCommandTests
     public void Train_CancelledDuringFit_StopsPromptlyAndWritesNothing()
     {
         using var folder = new TempFolder();
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        using var cancellation = new CancellationTokenSource();
         var clock = Stopwatch.StartNew();
+        StanceKit.Tests.DedicatedCancel.After(cancellation, TimeSpan.FromMilliseconds(500));
         var result = Run.WithToken(
             string.Empty, cancellation.Token, "train", "--data", Fixture.Mini, "--output", folder.File("m.zip"),
             "--trainer", "fasttree", "--trees", "5000", "--hash-bits", "10", "--folds", "0");

@@ -159,7 +159,7 @@ public class TrainingEdgeCaseTests
             if (p.Stage.StartsWith("train", StringComparison.Ordinal))
             {
                 // The fit starts right after this report; cancel from another thread while it runs.
-                cancellation.CancelAfter(TimeSpan.FromMilliseconds(500));
+                DedicatedCancel.After(cancellation, TimeSpan.FromMilliseconds(500));
                 cancelledAt.Restart();
             }
         });

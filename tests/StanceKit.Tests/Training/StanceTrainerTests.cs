@@ -76,10 +76,20 @@ public class StanceTrainerTests
     public void Train_CancelledDuringFit_StopsPromptly()
     {
         // 5,000 boosted trees per class would take minutes; cancellation must reach into ML.NET's training loop.
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        // The cancel comes from a dedicated thread once the fit begins (see DedicatedCancel for why not a timer).
+        using var cancellation = new CancellationTokenSource();
+        var clock = new System.Diagnostics.Stopwatch();
+        var progress = new SynchronousProgress(report =>
+        {
+            if (report.Stage.StartsWith("train", StringComparison.Ordinal) && !clock.IsRunning)
+            {
+                clock.Start();
+                DedicatedCancel.After(cancellation, TimeSpan.FromMilliseconds(300));
+            }
+        });
         var options = new StanceTrainerOptions { Algorithm = StanceAlgorithm.FastTree, NumberOfTrees = 5_000, Featurizer = new FeaturizerOptions { HashBits = 12 } };
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        Assert.ThrowsAny<OperationCanceledException>(() => new StanceTrainer(options).Train(Fixture.Mini, cancellationToken: cancellation.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => new StanceTrainer(options).Train(Fixture.Mini, progress, cancellation.Token));
+        Assert.True(clock.IsRunning, "the fit never started");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"cancellation took {clock.Elapsed}");
     }
 
