@@ -1,0 +1,59 @@
+using BenchmarkDotNet.Attributes;
+using StanceKit.Features;
+
+namespace StanceKit.Benchmarks;
+
+/// <summary>
+/// Where the typical statement's time goes: featurizing (tokenise, hash, merge, normalise) versus scoring
+/// (softmax(W·x + b) over the features already computed), next to the whole call.
+/// </summary>
+[MemoryDiagnoser]
+public class HotPathBreakdownBenchmarks
+{
+    private StanceClassifier model = null!;
+    private TextFeaturizer featurizer = null!;
+    private readonly FeatureBuffer buffer = new();
+    private int[] indices = [];
+    private float[] values = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        model = StanceClassifier.Default;
+        featurizer = model.Featurizer;
+        var count = featurizer.Featurize(Statements.TypicalText, buffer);
+        indices = buffer.Indices[..count];
+        values = buffer.Values[..count];
+    }
+
+    /// <summary>The whole call, as in TypicalStatementBenchmarks.</summary>
+    [Benchmark(Baseline = true)]
+    public StancePrediction Predict() => model.Predict(Statements.TypicalText);
+
+    /// <summary>The featurizer alone.</summary>
+    [Benchmark]
+    public int Featurize() => featurizer.Featurize(Statements.TypicalText, buffer);
+
+    private TextFeaturizer noChars = null!;
+    private TextFeaturizer noCues = null!;
+
+    [GlobalSetup(Target = nameof(FeaturizeNoChars) + "," + nameof(FeaturizeNoCues))]
+    public void SetupVariants()
+    {
+        Setup();
+        noChars = new TextFeaturizer(featurizer.Options with { CharNgramMinLength = 0, CharNgramMaxLength = 0 });
+        noCues = new TextFeaturizer(featurizer.Options with { StanceCueWeight = 0 });
+    }
+
+    /// <summary>The featurizer without character n-grams: the difference to Featurize is their cost.</summary>
+    [Benchmark]
+    public int FeaturizeNoChars() => noChars.Featurize(Statements.TypicalText, buffer);
+
+    /// <summary>The featurizer without stance cues: the difference to Featurize is the lexicon's cost.</summary>
+    [Benchmark]
+    public int FeaturizeNoCues() => noCues.Featurize(Statements.TypicalText, buffer);
+
+    /// <summary>The scorer alone, on the typical statement's features.</summary>
+    [Benchmark]
+    public StanceScores Score() => model.Linear!.Score(indices, values);
+}
