@@ -29,9 +29,13 @@ internal static class StanceCues
     private static readonly Dictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> PrefixLookup;
     private static readonly int LongestPrefix;
 
-    // A filter on the first three characters of every entry: most words of a statement start with three characters no
-    // entry starts with, and are rejected with one array read instead of a dozen dictionary lookups.
-    private static readonly bool[] FirstThree = new bool[1 << 16];
+    // The same lexicon as a trie over 'a'..'z' (every entry is lower-case ASCII, which the constructor checks), walked once
+    // per token: Next[node * 26 + letter] is the child (0 = none), ExactAt[node] the category of a whole-word entry ending
+    // there, StemAt[node] the category of a prefix entry ending there (only at depth 3 or more, as the lookup requires).
+    // One walk replaces a dozen span-hashing dictionary lookups for a token like "contributing".
+    private static readonly int[] Next;
+    private static readonly byte[] ExactAt;
+    private static readonly byte[] StemAt;
 
     static StanceCues()
     {
@@ -87,29 +91,116 @@ internal static class StanceCues
         ExactLookup = Exact.GetAlternateLookup<ReadOnlySpan<char>>();
         PrefixLookup = Prefix.GetAlternateLookup<ReadOnlySpan<char>>();
         LongestPrefix = Prefix.Keys.Max(k => k.Length);
-        foreach (var entry in Exact.Keys.Concat(Prefix.Keys).Where(e => e.Length >= 3))
-        {
-            FirstThree[FilterKey(entry)] = true;
-        }
+        (Next, ExactAt, StemAt) = BuildTrie();
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static int FilterKey(ReadOnlySpan<char> word) => ((word[0] * 961) + (word[1] * 31) + word[2]) & 0xFFFF;
+    private static (int[] Next, byte[] ExactAt, byte[] StemAt) BuildTrie()
+    {
+        var next = new List<int>(new int[26]);
+        var exactAt = new List<byte> { None };
+        var stemAt = new List<byte> { None };
+        int NodeOf(string entry)
+        {
+            var node = 0;
+            foreach (var c in entry)
+            {
+                var letter = c - 'a';
+                if ((uint)letter >= 26)
+                {
+                    throw new InvalidOperationException($"Stance cue '{entry}' has a character outside a-z; the lexicon must be in normalised form.");
+                }
 
-    /// <summary>Returns the cue category of a normalised token, or <see cref="None"/>.</summary>
+                if (next[(node * 26) + letter] == 0)
+                {
+                    next[(node * 26) + letter] = exactAt.Count;
+                    next.AddRange(new int[26]);
+                    exactAt.Add(None);
+                    stemAt.Add(None);
+                }
+
+                node = next[(node * 26) + letter];
+            }
+
+            return node;
+        }
+
+        foreach (var (entry, category) in Exact)
+        {
+            exactAt[NodeOf(entry)] = category;
+        }
+
+        foreach (var (stem, category) in Prefix.Where(p => p.Key.Length >= 3))
+        {
+            stemAt[NodeOf(stem)] = category;
+        }
+
+        return (next.ToArray(), exactAt.ToArray(), stemAt.ToArray());
+    }
+
+    /// <summary>
+    /// Returns the cue category of a normalised token, or <see cref="None"/>: a whole-word entry if one matches, else the
+    /// longest prefix entry (of at least three characters) the token starts with.
+    /// </summary>
     public static byte Classify(ReadOnlySpan<char> token)
     {
-        // Entries of one or two characters are whole words; longer tokens must pass the three-character filter.
-        if (token.Length >= 3 && !FirstThree[FilterKey(token)])
+        var walk = StartWalk();
+        foreach (var c in token)
         {
-            return None;
+            walk.Step(c);
         }
 
-        return ClassifyWithoutFilter(token);
+        return walk.Category;
     }
 
-    /// <summary>The lookup itself, without the filter (the reference a test compares <see cref="Classify"/> with).</summary>
-    internal static byte ClassifyWithoutFilter(ReadOnlySpan<char> token)
+    /// <summary>Starts a walk down the trie, fed one character at a time (what <see cref="Classify"/> does in one call).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static TrieWalk StartWalk() => new(Next, ExactAt, StemAt);
+
+    /// <summary>A walk down the cue trie, one character at a time, so that the featurizer can classify a word while it hashes it.</summary>
+    internal ref struct TrieWalk
+    {
+        private readonly int[] next;
+        private readonly byte[] exactAt;
+        private readonly byte[] stemAt;
+        private int node;
+        private byte stem;
+        private bool alive;
+
+        public TrieWalk(int[] next, byte[] exactAt, byte[] stemAt)
+        {
+            this.next = next;
+            this.exactAt = exactAt;
+            this.stemAt = stemAt;
+            alive = true;
+        }
+
+        /// <summary>Gets the category of the characters fed so far, as <see cref="Classify"/> gives it.</summary>
+        public readonly byte Category => alive ? (exactAt[node] != None ? exactAt[node] : stem) : stem;
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public void Step(char c)
+        {
+            if (!alive)
+            {
+                return;
+            }
+
+            var letter = c - 'a';
+            if ((uint)letter >= 26 || (node = next[(node * 26) + letter]) == 0)
+            {
+                alive = false;
+                return;
+            }
+
+            if (stemAt[node] != None)
+            {
+                stem = stemAt[node];
+            }
+        }
+    }
+
+    /// <summary>The same lookup through the dictionaries (the slow reference a test compares <see cref="Classify"/> with).</summary>
+    internal static byte ClassifyReference(ReadOnlySpan<char> token)
     {
         if (ExactLookup.TryGetValue(token, out var category))
         {

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace StanceKit.Features;
@@ -91,14 +93,13 @@ internal sealed class TextFeaturizer
         return 0;
     }
 
-    // The cue feature of a token, or 0, given and updating the negation scope (the next three words) and whether a contrast
+    // The cue feature of a token of the given cue category, or 0, given and updating the negation scope (the next three words) and whether a contrast
     // word ("but", "mais", "lakini") came earlier in the sentence: cues after a contrast carry the main thrust and get ids of their own.
     // Ids: 1-5 plain cues (5 = negation), 6-9 negated cues, 10-13 cues after a contrast, 14 = the contrast word,
     // 15-18 cues of the final sentence (emitted in addition, see FinalCueId).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int CueId(ReadOnlySpan<char> word, ref int negationScope, ref bool afterContrast)
+    private static int CueId(byte category, ref int negationScope, ref bool afterContrast)
     {
-        var category = StanceCues.Classify(word);
         if (category == StanceCues.Negation)
         {
             negationScope = 3;
@@ -132,9 +133,14 @@ internal sealed class TextFeaturizer
     public int Dimension => mask + 1;
 
     /// <summary>
-    /// Computes the features of <paramref name="text"/> into <paramref name="buffer"/>:
-    /// sorted distinct indices and their L2-normalised values. Returns the number of features (0 when the text has no words).
+    /// Computes the features of <paramref name="text"/> into <paramref name="buffer"/>: distinct indices, in order of first
+    /// occurrence, and their L2-normalised values. Returns the number of features (0 when the text has no words).
     /// </summary>
+    /// <remarks>
+    /// One pass over the text maps each character, hashes each word, walks the cue trie and lays the words out for the
+    /// char n-grams, which are then hashed all at once (<see cref="HashWindows"/>). <see cref="Describe"/> is the slow,
+    /// obvious statement of the same features, and a test holds the two equal over the whole corpus.
+    /// </remarks>
     public int Featurize(ReadOnlySpan<char> text, FeatureBuffer buffer)
     {
         if (text.Length > Options.MaximumCharacters)
@@ -142,78 +148,108 @@ internal sealed class TextFeaturizer
             text = text[..Options.MaximumCharacters];
         }
 
-        var mapped = buffer.EnsureChars(text.Length);
-        var map = CharMap;
-        for (var i = 0; i < text.Length; i++)
-        {
-            mapped[i] = map[text[i]];
-        }
-
         // Upper bound on raw n-grams: per word, wordNgramLength word n-grams and at most 3 + (len + 2) per char length.
         var capacity = (text.Length * (wordNgramLength + 3 + (charMax == 0 ? 0 : (charMax - charMin + 1) * 3))) + 16;
         var raw = buffer.EnsureRaw(capacity);
         var count = 0;
+
+        // The words as '<' + word + '>' back to back, for the char n-grams, and where each starts.
+        var padded = buffer.EnsurePadded((text.Length * 3) + 2 + Vector256<uint>.Count);
+        var wordStarts = buffer.EnsureWordStarts(text.Length + 2);
+        var paddedLength = 0;
+
+        // Cues whose final-sentence twin is due if their word turns out to be in the last sentence: (word << 5) | twin id.
+        var pendingFinals = buffer.EnsurePendingFinals(text.Length + 1);
+        var pendingCount = 0;
+        var finalSentenceWord = 0;
+        var sentenceEnded = false;
+
+        var map = CharMap;
         uint previous1 = 0, previous2 = 0;
-        var wordsSeen = 0;
+        var words = 0;
         var negationScope = 0;
         var afterContrast = false;
-        var finalStart = cues ? FinalSentenceStart(text) : 0;
         var position = 0;
         var length = text.Length;
         while (position < length)
         {
-            while (position < length && mapped[position] == Separator)
+            var c = map[text[position]];
+            if (c == Separator)
             {
                 if (IsSentenceEnd(text[position]))
                 {
                     afterContrast = false;
                     negationScope = 0;
+                    sentenceEnded = true;
+                }
+
+                position++;
+                continue;
+            }
+
+            if (sentenceEnded)
+            {
+                finalSentenceWord = words;
+                sentenceEnded = false;
+            }
+
+            // The word: its FNV-1a hash, its place in the padded stream and its walk down the cue trie, in one loop.
+            var hash = FnvOffset ^ WordSeed;
+            var cueWalk = StanceCues.StartWalk();
+            wordStarts[words] = paddedLength;
+            padded[paddedLength++] = '<';
+            do
+            {
+                hash = (hash ^ c) * FnvPrime;
+                padded[paddedLength++] = c;
+                if (cues)
+                {
+                    cueWalk.Step(c);
                 }
 
                 position++;
             }
+            while (position < length && (c = map[text[position]]) != Separator);
+            padded[paddedLength++] = '>';
 
-            if (position >= length)
-            {
-                break;
-            }
-
-            var start = position;
-            while (position < length && mapped[position] != Separator)
-            {
-                position++;
-            }
-
-            var word = mapped.AsSpan(start, position - start);
-            var wordHash = Hash(word, WordSeed);
+            var wordHash = Finalize(hash);
             raw[count++] = Slot(wordHash);
-            if (wordNgramLength >= 2 && wordsSeen >= 1)
+            if (wordNgramLength >= 2 && words >= 1)
             {
                 raw[count++] = Slot(Mix(Mix(BigramSeed, previous1), wordHash));
             }
 
-            if (wordNgramLength >= 3 && wordsSeen >= 2)
+            if (wordNgramLength >= 3 && words >= 2)
             {
                 raw[count++] = Slot(Mix(Mix(Mix(TrigramSeed, previous2), previous1), wordHash));
             }
 
-            previous2 = previous1;
-            previous1 = wordHash;
-            wordsSeen++;
-
-            if (cues && CueId(word, ref negationScope, ref afterContrast) is var cue and > 0)
+            if (cues && CueId(cueWalk.Category, ref negationScope, ref afterContrast) is var cue and > 0)
             {
                 raw[count++] = ngramLimit + cue;
-                if (start >= finalStart && FinalCueId(cue) is var final and > 0)
+                if (FinalCueId(cue) is var final and > 0)
                 {
-                    raw[count++] = ngramLimit + final;
+                    pendingFinals[pendingCount++] = (words << 5) | final;
                 }
             }
 
-            if (charMax > 0)
+            previous2 = previous1;
+            previous1 = wordHash;
+            words++;
+        }
+
+        for (var i = 0; i < pendingCount; i++)
+        {
+            if (pendingFinals[i] >> 5 >= finalSentenceWord)
             {
-                count = AddCharNgrams(word, raw, count);
+                raw[count++] = ngramLimit + (pendingFinals[i] & 31);
             }
+        }
+
+        if (charMax > 0 && words > 0)
+        {
+            wordStarts[words] = paddedLength;
+            count = AddCharNgrams(padded, paddedLength, wordStarts.AsSpan(0, words + 1), raw, count, buffer);
         }
 
         if (count == 0)
@@ -287,7 +323,7 @@ internal sealed class TextFeaturizer
                 negationScope = 0;
             }
 
-            if (cues && CueId(words[i], ref negationScope, ref afterContrast) is var cue and > 0)
+            if (cues && CueId(StanceCues.Classify(words[i]), ref negationScope, ref afterContrast) is var cue and > 0)
             {
                 result.Add((ngramLimit + cue, CueName(cue), "cue"));
                 if (wordStarts[i] >= finalStart && FinalCueId(cue) is var final and > 0)
@@ -330,10 +366,12 @@ internal sealed class TextFeaturizer
         return result;
     }
 
-    private int AddCharNgrams(ReadOnlySpan<char> word, int[] raw, int count)
+    // Appends the char n-grams of every word. padded holds the words as '<' + word + '>' back to back (word i occupies
+    // wordStarts[i] .. wordStarts[i + 1] - 1); the n-gram hash is computed at every position of that stream, and each word
+    // keeps the positions whose window lies inside it.
+    private int AddCharNgrams(uint[] padded, int paddedLength, ReadOnlySpan<int> wordStarts, int[] raw, int count, FeatureBuffer buffer)
     {
-        // The word with boundary markers: '<' + word + '>'. Hash each n-gram without copying the word.
-        var paddedLength = word.Length + 2;
+        var slots = buffer.EnsureGramSlots(paddedLength + Vector256<int>.Count);
         for (var n = charMin; n <= charMax; n++)
         {
             if (n > paddedLength)
@@ -341,34 +379,111 @@ internal sealed class TextFeaturizer
                 break;
             }
 
-            var seed = FnvOffset ^ ((uint)n * 0x27D4EB2Fu);
-            for (var begin = 0; begin + n <= paddedLength; begin++)
+            HashWindows(padded, paddedLength - n + 1, n, mask, ngramLimit, slots, Vector256.IsHardwareAccelerated);
+            for (var w = 0; w + 1 < wordStarts.Length; w++)
             {
-                var hash = seed;
-                for (var k = begin; k < begin + n; k++)
+                var start = wordStarts[w];
+                var windows = wordStarts[w + 1] - start - n + 1;
+                for (var k = 0; k < windows; k++)
                 {
-                    var c = k == 0 ? '<' : k == paddedLength - 1 ? '>' : word[k - 1];
-                    hash = (hash ^ c) * FnvPrime;
+                    raw[count++] = slots[start + k];
                 }
-
-                raw[count++] = Slot(Finalize(hash));
             }
         }
 
         return count;
     }
 
-    // Merges repeated slots with a small open-addressing table (no sort: the scorer does not need order, and a sort was the
-    // largest cost of a short statement), then applies sublinear TF, the cue weight and the L2 norm. Slots come out in order
-    // of first occurrence; MlNetBridge.ToRow sorts them for ML.NET.
+    /// <summary>
+    /// Computes the slot of the n-character window starting at each of the first <paramref name="positions"/> positions
+    /// of <paramref name="chars"/>: FNV-1a over the window (seeded by n), the MurmurHash3 finaliser, the mask and the cue
+    /// fold of <see cref="Slot"/>. Vectorised, eight windows at a time, when <paramref name="vectorize"/> is set; both ways
+    /// give the same slots (a test checks). Reads up to 7 positions past the last window and writes up to 7 slots past
+    /// <paramref name="positions"/>: the buffers have that slack.
+    /// </summary>
+    internal static void HashWindows(ReadOnlySpan<uint> chars, int positions, int n, int mask, int ngramLimit, Span<int> slots, bool vectorize)
+    {
+        var seed = FnvOffset ^ ((uint)n * 0x27D4EB2Fu);
+        var p = 0;
+        if (vectorize)
+        {
+            ref var source = ref MemoryMarshal.GetReference(chars);
+            ref var target = ref MemoryMarshal.GetReference(slots);
+            var prime = Vector256.Create(FnvPrime);
+            var masks = Vector256.Create((uint)mask);
+            var limit = Vector256.Create(ngramLimit);
+            var fold = Vector256.Create(CueSlotCount);
+            var m1 = Vector256.Create(0x85EBCA6Bu);
+            var m2 = Vector256.Create(0xC2B2AE35u);
+            for (; p < positions; p += Vector256<uint>.Count)
+            {
+                var hash = Vector256.Create(seed);
+                for (var k = 0; k < n; k++)
+                {
+                    hash = (hash ^ Vector256.LoadUnsafe(ref source, (nuint)(p + k))) * prime;
+                }
+
+                hash ^= Vector256.ShiftRightLogical(hash, 16);
+                hash *= m1;
+                hash ^= Vector256.ShiftRightLogical(hash, 13);
+                hash *= m2;
+                hash ^= Vector256.ShiftRightLogical(hash, 16);
+                var slot = (hash & masks).AsInt32();
+                slot = Vector256.ConditionalSelect(Vector256.LessThan(slot, limit), slot, slot - fold);
+                slot.StoreUnsafe(ref target, (nuint)p);
+            }
+
+            return;
+        }
+
+        for (; p < positions; p++)
+        {
+            var hash = seed;
+            for (var k = 0; k < n; k++)
+            {
+                hash = (hash ^ chars[p + k]) * FnvPrime;
+            }
+
+            var slot = (int)(Finalize(hash) & (uint)mask);
+            slots[p] = slot < ngramLimit ? slot : slot - CueSlotCount;
+        }
+    }
+
+    // Merges repeated slots, then applies sublinear TF, the cue weight and the L2 norm. Slots come out in order of first
+    // occurrence (the scorer does not need order, and a sort was the largest cost of a short statement; MlNetBridge.ToRow
+    // sorts them for ML.NET). Most slots occur once: a first pass over 8,192 bits (slot mod 8,192) marks the bits seen
+    // twice, and only slots on such a bit go through the open-addressing merge table; the rest are known to be unique.
     private int Normalize(Span<int> raw, FeatureBuffer buffer)
     {
         var indices = buffer.EnsureIndices(raw.Length);
         var values = buffer.EnsureValues(raw.Length);
-        var table = buffer.EnsureTable(raw.Length, out var tableMask);
-        var distinct = 0;
+        var seen = buffer.Seen;
+        var repeated = buffer.Repeated;
         foreach (var index in raw)
         {
+            var word = (index >> 6) & (FeatureBuffer.FilterWords - 1);
+            var bit = 1UL << index;
+            repeated[word] |= seen[word] & bit;
+            seen[word] |= bit;
+        }
+
+        var table = buffer.EnsureTable(raw.Length, out var tableMask);
+        var distinct = 0;
+        var merged = 0;
+        for (var r = 0; r < raw.Length; r++)
+        {
+            var index = raw[r];
+            if ((repeated[(index >> 6) & (FeatureBuffer.FilterWords - 1)] & (1UL << index)) == 0)
+            {
+                indices[distinct] = index;
+                values[distinct] = 1;
+                distinct++;
+                continue;
+            }
+
+            // Kept for clearing the table afterwards, in the part of raw already read.
+            raw[merged++] = index;
+
             // Table cells hold (position in indices) + 1; 0 is empty.
             var cell = (int)(((uint)index * 0x9E3779B1u) >> 7) & tableMask;
             while (true)
@@ -393,6 +508,10 @@ internal sealed class TextFeaturizer
             }
         }
 
+        buffer.ClearTable(raw[..merged], tableMask);
+        Array.Clear(seen);
+        Array.Clear(repeated);
+
         double sumOfSquares = 0;
         for (var j = 0; j < distinct; j++)
         {
@@ -413,7 +532,6 @@ internal sealed class TextFeaturizer
             values[j] *= scale;
         }
 
-        buffer.ClearTable(indices.AsSpan(0, distinct), tableMask);
         return distinct;
     }
 
@@ -484,7 +602,6 @@ internal sealed class TextFeaturizer
 /// <summary>Reusable scratch memory for <see cref="TextFeaturizer"/>; one per thread, never shared.</summary>
 internal sealed class FeatureBuffer
 {
-    private char[] chars = new char[1024];
     private int[] raw = new int[8192];
     private int[] indices = new int[4096];
     private float[] values = new float[4096];
@@ -499,13 +616,33 @@ internal sealed class FeatureBuffer
 
     public float[] Values => values;
 
-    public char[] EnsureChars(int length) => Ensure(ref chars, length);
-
     public int[] EnsureRaw(int length) => Ensure(ref raw, length);
 
     public int[] EnsureIndices(int length) => Ensure(ref indices, length);
 
     public float[] EnsureValues(int length) => Ensure(ref values, length);
+
+    private uint[] padded = new uint[2048];
+    private int[] wordStarts = new int[512];
+    private int[] pendingFinals = new int[512];
+    private int[] gramSlots = new int[2048];
+
+    public uint[] EnsurePadded(int length) => Ensure(ref padded, length);
+
+    public int[] EnsureWordStarts(int length) => Ensure(ref wordStarts, length);
+
+    public int[] EnsurePendingFinals(int length) => Ensure(ref pendingFinals, length);
+
+    public int[] EnsureGramSlots(int length) => Ensure(ref gramSlots, length);
+
+    /// <summary>The size, in 64-bit words, of the bit sets Normalize uses to find slots that occur more than once.</summary>
+    public const int FilterWords = 128;
+
+    /// <summary>Gets the first-occurrence bit set (all zero between calls).</summary>
+    public ulong[] Seen { get; } = new ulong[FilterWords];
+
+    /// <summary>Gets the second-occurrence bit set (all zero between calls).</summary>
+    public ulong[] Repeated { get; } = new ulong[FilterWords];
 
     private int[] table = new int[1024];
 

@@ -55,6 +55,39 @@ public class FeaturizerReferenceTests
         }
     }
 
+    [Theory]
+    [InlineData(18, true)]
+    [InlineData(12, false)]
+    public void HashWindows_VectorisedAndScalar_GiveTheSameSlots(int bits, bool cues)
+    {
+        var random = new Random(5);
+        var mask = (1 << bits) - 1;
+        var limit = cues ? mask + 1 - 32 : mask + 1;
+        for (var round = 0; round < 500; round++)
+        {
+            var length = random.Next(1, 90);
+            var chars = new uint[length + 16];
+            for (var i = 0; i < length; i++)
+            {
+                chars[i] = (uint)(random.Next(4) == 0 ? random.Next(0x10000) : random.Next('a', 'z' + 1));
+            }
+
+            var n = random.Next(1, 9);
+            if (n > length)
+            {
+                continue;
+            }
+
+            var positions = length - n + 1;
+            var scalar = new int[positions + 8];
+            var vector = new int[positions + 8];
+            TextFeaturizer.HashWindows(chars, positions, n, mask, limit, scalar, vectorize: false);
+            TextFeaturizer.HashWindows(chars, positions, n, mask, limit, vector, vectorize: true);
+            Assert.Equal(scalar[..positions], vector[..positions]);
+            Assert.All(scalar[..positions], slot => Assert.InRange(slot, 0, limit - 1));
+        }
+    }
+
     private static Dictionary<int, double> Reference(TextFeaturizer featurizer, string text)
     {
         var options = featurizer.Options;
