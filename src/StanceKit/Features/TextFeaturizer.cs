@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Numerics;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Text;
+using StanceKit.Prediction;
 
 namespace StanceKit.Features;
 
@@ -143,6 +146,86 @@ internal sealed class TextFeaturizer
     /// </remarks>
     public int Featurize(ReadOnlySpan<char> text, FeatureBuffer buffer)
     {
+        var count = CollectNgrams(text, buffer);
+        return count == 0 ? 0 : Normalize(buffer.Raw.AsSpan(0, count), buffer);
+    }
+
+    /// <summary>
+    /// Featurizes <paramref name="text"/> and scores it with <paramref name="weights"/> in one go: softmax(W·x + b), where x
+    /// is what <see cref="Featurize"/> gives, without writing x out. Returns false when the text has no words.
+    /// </summary>
+    /// <remarks>
+    /// The hot path of <see cref="StanceClassifier.Predict(ReadOnlySpan{char})"/>. By linearity W·(v/|v|) = (W·v)/|v|, so
+    /// the raw weighted counts are summed and scaled once at the end; the slots that occur once (most of them) add their
+    /// weights straight away and only repeated ones go through the merge table. Equal to Featurize + <see cref="LinearWeights.Score"/>
+    /// up to float rounding (a test compares them over the corpus, and ML.NET over the same model).
+    /// </remarks>
+    internal bool TryScore(ReadOnlySpan<char> text, FeatureBuffer buffer, LinearWeights weights, out StanceScores scores)
+    {
+        var count = CollectNgrams(text, buffer);
+        if (count == 0)
+        {
+            scores = default;
+            return false;
+        }
+
+        var raw = buffer.Raw.AsSpan(0, count);
+        var repeated = MarkRepeated(raw, buffer);
+        var w = weights.Raw;
+        var cueSquare = cueWeight * cueWeight;
+        float s0 = 0, s1 = 0, s2 = 0;
+        double sumOfSquares = 0;
+        var indices = buffer.EnsureIndices(count);
+        var values = buffer.EnsureValues(count);
+        var table = buffer.EnsureTable(count, out var tableMask);
+        var distinct = 0;
+        var merged = 0;
+        for (var r = 0; r < raw.Length; r++)
+        {
+            var index = raw[r];
+            if ((repeated[(index >> 6) & (FeatureBuffer.FilterWords - 1)] & (1UL << index)) != 0)
+            {
+                raw[merged++] = index;
+                Merge(index, table, tableMask, indices, values, ref distinct);
+                continue;
+            }
+
+            var offset = index * 3;
+            if (index < ngramLimit)
+            {
+                s0 += w[offset];
+                s1 += w[offset + 1];
+                s2 += w[offset + 2];
+                sumOfSquares += 1;
+            }
+            else
+            {
+                s0 += w[offset] * cueWeight;
+                s1 += w[offset + 1] * cueWeight;
+                s2 += w[offset + 2] * cueWeight;
+                sumOfSquares += cueSquare;
+            }
+        }
+
+        for (var j = 0; j < distinct; j++)
+        {
+            var value = Weigh(indices[j], values[j]);
+            var offset = indices[j] * 3;
+            s0 += w[offset] * value;
+            s1 += w[offset + 1] * value;
+            s2 += w[offset + 2] * value;
+            sumOfSquares += (double)value * value;
+        }
+
+        buffer.ClearFilters(raw[..merged], tableMask);
+        var scale = (float)(1.0 / Math.Sqrt(sumOfSquares));
+        scores = weights.Finish(s0 * scale, s1 * scale, s2 * scale);
+        return true;
+    }
+
+    // Collects the raw n-gram slots of text into buffer.Raw (repeats included) and returns how many.
+    private int CollectNgrams(ReadOnlySpan<char> text, FeatureBuffer buffer)
+    {
         if (text.Length > Options.MaximumCharacters)
         {
             text = text[..Options.MaximumCharacters];
@@ -153,9 +236,8 @@ internal sealed class TextFeaturizer
         var raw = buffer.EnsureRaw(capacity);
         var count = 0;
 
-        // The words as '<' + word + '>' back to back, for the char n-grams, and where each starts.
+        // The words as '<' + word + '>' back to back, for the char n-grams.
         var padded = buffer.EnsurePadded((text.Length * 3) + 2 + Vector256<uint>.Count);
-        var wordStarts = buffer.EnsureWordStarts(text.Length + 2);
         var paddedLength = 0;
 
         // Cues whose final-sentence twin is due if their word turns out to be in the last sentence: (word << 5) | twin id.
@@ -196,7 +278,6 @@ internal sealed class TextFeaturizer
             // The word: its FNV-1a hash, its place in the padded stream and its walk down the cue trie, in one loop.
             var hash = FnvOffset ^ WordSeed;
             var cueWalk = StanceCues.StartWalk();
-            wordStarts[words] = paddedLength;
             padded[paddedLength++] = '<';
             do
             {
@@ -248,16 +329,10 @@ internal sealed class TextFeaturizer
 
         if (charMax > 0 && words > 0)
         {
-            wordStarts[words] = paddedLength;
-            count = AddCharNgrams(padded, paddedLength, wordStarts.AsSpan(0, words + 1), raw, count, buffer);
+            count = AddCharNgrams(padded, paddedLength, raw, count);
         }
 
-        if (count == 0)
-        {
-            return 0;
-        }
-
-        return Normalize(raw.AsSpan(0, count), buffer);
+        return count;
     }
 
     /// <summary>
@@ -366,63 +441,56 @@ internal sealed class TextFeaturizer
         return result;
     }
 
-    // Appends the char n-grams of every word. padded holds the words as '<' + word + '>' back to back (word i occupies
-    // wordStarts[i] .. wordStarts[i + 1] - 1); the n-gram hash is computed at every position of that stream, and each word
-    // keeps the positions whose window lies inside it.
-    private int AddCharNgrams(uint[] padded, int paddedLength, ReadOnlySpan<int> wordStarts, int[] raw, int count, FeatureBuffer buffer)
+    // Appends the char n-grams of every word. padded holds the words as '<' + word + '>' back to back; the n-gram hash
+    // is computed at every position of that stream and only the windows inside one word are kept.
+    private int AddCharNgrams(uint[] padded, int paddedLength, int[] raw, int count)
     {
-        var slots = buffer.EnsureGramSlots(paddedLength + Vector256<int>.Count);
-        for (var n = charMin; n <= charMax; n++)
+        for (var n = charMin; n <= charMax && n <= paddedLength; n++)
         {
-            if (n > paddedLength)
-            {
-                break;
-            }
-
-            HashWindows(padded, paddedLength - n + 1, n, mask, ngramLimit, slots, Vector256.IsHardwareAccelerated);
-            for (var w = 0; w + 1 < wordStarts.Length; w++)
-            {
-                var start = wordStarts[w];
-                var windows = wordStarts[w + 1] - start - n + 1;
-                for (var k = 0; k < windows; k++)
-                {
-                    raw[count++] = slots[start + k];
-                }
-            }
+            count += HashWindows(padded, paddedLength - n + 1, n, mask, ngramLimit, raw.AsSpan(count), Avx2.IsSupported);
         }
 
         return count;
     }
 
     /// <summary>
-    /// Computes the slot of the n-character window starting at each of the first <paramref name="positions"/> positions
-    /// of <paramref name="chars"/>: FNV-1a over the window (seeded by n), the MurmurHash3 finaliser, the mask and the cue
-    /// fold of <see cref="Slot"/>. Vectorised, eight windows at a time, when <paramref name="vectorize"/> is set; both ways
-    /// give the same slots (a test checks). Reads up to 7 positions past the last window and writes up to 7 slots past
-    /// <paramref name="positions"/>: the buffers have that slack.
+    /// Writes, in order, the slot of every n-character window among the first <paramref name="positions"/> positions of
+    /// <paramref name="chars"/> that lies inside one word (no '&gt;' before its last character) and returns how many:
+    /// FNV-1a over the window (seeded by n), the MurmurHash3 finaliser, the mask and the cue fold of <see cref="Slot"/>.
+    /// With <paramref name="vectorize"/> (AVX2), eight windows at a time, the kept ones left-packed by a permutation; both
+    /// ways give the same slots (a test checks). Reads up to 7 positions past the last window and writes up to 8 slots
+    /// past the ones it returns: the buffers have that slack.
     /// </summary>
-    internal static void HashWindows(ReadOnlySpan<uint> chars, int positions, int n, int mask, int ngramLimit, Span<int> slots, bool vectorize)
+    internal static int HashWindows(ReadOnlySpan<uint> chars, int positions, int n, int mask, int ngramLimit, Span<int> output, bool vectorize)
     {
         var seed = FnvOffset ^ ((uint)n * 0x27D4EB2Fu);
-        var p = 0;
+        var written = 0;
         if (vectorize)
         {
             ref var source = ref MemoryMarshal.GetReference(chars);
-            ref var target = ref MemoryMarshal.GetReference(slots);
+            ref var target = ref MemoryMarshal.GetReference(output);
             var prime = Vector256.Create(FnvPrime);
             var masks = Vector256.Create((uint)mask);
             var limit = Vector256.Create(ngramLimit);
             var fold = Vector256.Create(CueSlotCount);
+            var wordEnd = Vector256.Create((uint)'>');
+            var lanes = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
+            var end = Vector256.Create(positions);
             var m1 = Vector256.Create(0x85EBCA6Bu);
             var m2 = Vector256.Create(0xC2B2AE35u);
-            for (; p < positions; p += Vector256<uint>.Count)
+            var pack = LeftPack;
+            for (var p = 0; p < positions; p += Vector256<uint>.Count)
             {
                 var hash = Vector256.Create(seed);
-                for (var k = 0; k < n; k++)
+                var crossing = Vector256<uint>.Zero;
+                for (var k = 0; k < n - 1; k++)
                 {
-                    hash = (hash ^ Vector256.LoadUnsafe(ref source, (nuint)(p + k))) * prime;
+                    var c = Vector256.LoadUnsafe(ref source, (nuint)(p + k));
+                    hash = (hash ^ c) * prime;
+                    crossing |= Vector256.Equals(c, wordEnd);
                 }
 
+                hash = (hash ^ Vector256.LoadUnsafe(ref source, (nuint)(p + n - 1))) * prime;
                 hash ^= Vector256.ShiftRightLogical(hash, 16);
                 hash *= m1;
                 hash ^= Vector256.ShiftRightLogical(hash, 13);
@@ -430,43 +498,68 @@ internal sealed class TextFeaturizer
                 hash ^= Vector256.ShiftRightLogical(hash, 16);
                 var slot = (hash & masks).AsInt32();
                 slot = Vector256.ConditionalSelect(Vector256.LessThan(slot, limit), slot, slot - fold);
-                slot.StoreUnsafe(ref target, (nuint)p);
+                var keep = Vector256.AndNot(Vector256.LessThan(lanes + Vector256.Create(p), end), crossing.AsInt32());
+                var bits = keep.ExtractMostSignificantBits();
+                Avx2.PermuteVar8x32(slot, pack[(int)bits]).StoreUnsafe(ref target, (nuint)written);
+                written += BitOperations.PopCount(bits);
             }
 
-            return;
+            return written;
         }
 
-        for (; p < positions; p++)
+        for (var p = 0; p < positions; p++)
         {
             var hash = seed;
+            var crossing = false;
             for (var k = 0; k < n; k++)
             {
+                crossing |= k < n - 1 && chars[p + k] == '>';
                 hash = (hash ^ chars[p + k]) * FnvPrime;
             }
 
-            var slot = (int)(Finalize(hash) & (uint)mask);
-            slots[p] = slot < ngramLimit ? slot : slot - CueSlotCount;
+            if (!crossing)
+            {
+                var slot = (int)(Finalize(hash) & (uint)mask);
+                output[written++] = slot < ngramLimit ? slot : slot - CueSlotCount;
+            }
         }
+
+        return written;
+    }
+
+    // For each 8-bit mask of lanes to keep, the permutation that moves those lanes, in order, to the front.
+    private static readonly Vector256<int>[] LeftPack = BuildLeftPack();
+
+    private static Vector256<int>[] BuildLeftPack()
+    {
+        var table = new Vector256<int>[256];
+        Span<int> order = stackalloc int[8];
+        for (var bits = 0; bits < 256; bits++)
+        {
+            order.Clear();
+            var next = 0;
+            for (var lane = 0; lane < 8; lane++)
+            {
+                if ((bits & (1 << lane)) != 0)
+                {
+                    order[next++] = lane;
+                }
+            }
+
+            table[bits] = Vector256.Create<int>(order);
+        }
+
+        return table;
     }
 
     // Merges repeated slots, then applies sublinear TF, the cue weight and the L2 norm. Slots come out in order of first
     // occurrence (the scorer does not need order, and a sort was the largest cost of a short statement; MlNetBridge.ToRow
-    // sorts them for ML.NET). Most slots occur once: a first pass over 8,192 bits (slot mod 8,192) marks the bits seen
-    // twice, and only slots on such a bit go through the open-addressing merge table; the rest are known to be unique.
+    // sorts them for ML.NET). Most slots occur once and skip the open-addressing merge table (see MarkRepeated).
     private int Normalize(Span<int> raw, FeatureBuffer buffer)
     {
         var indices = buffer.EnsureIndices(raw.Length);
         var values = buffer.EnsureValues(raw.Length);
-        var seen = buffer.Seen;
-        var repeated = buffer.Repeated;
-        foreach (var index in raw)
-        {
-            var word = (index >> 6) & (FeatureBuffer.FilterWords - 1);
-            var bit = 1UL << index;
-            repeated[word] |= seen[word] & bit;
-            seen[word] |= bit;
-        }
-
+        var repeated = MarkRepeated(raw, buffer);
         var table = buffer.EnsureTable(raw.Length, out var tableMask);
         var distinct = 0;
         var merged = 0;
@@ -478,50 +571,20 @@ internal sealed class TextFeaturizer
                 indices[distinct] = index;
                 values[distinct] = 1;
                 distinct++;
-                continue;
             }
-
-            // Kept for clearing the table afterwards, in the part of raw already read.
-            raw[merged++] = index;
-
-            // Table cells hold (position in indices) + 1; 0 is empty.
-            var cell = (int)(((uint)index * 0x9E3779B1u) >> 7) & tableMask;
-            while (true)
+            else
             {
-                var entry = table[cell];
-                if (entry == 0)
-                {
-                    table[cell] = distinct + 1;
-                    indices[distinct] = index;
-                    values[distinct] = 1;
-                    distinct++;
-                    break;
-                }
-
-                if (indices[entry - 1] == index)
-                {
-                    values[entry - 1] += 1;
-                    break;
-                }
-
-                cell = (cell + 1) & tableMask;
+                // Kept for clearing the table afterwards, in the part of raw already read.
+                raw[merged++] = index;
+                Merge(index, table, tableMask, indices, values, ref distinct);
             }
         }
 
-        buffer.ClearTable(raw[..merged], tableMask);
-        Array.Clear(seen);
-        Array.Clear(repeated);
-
+        buffer.ClearFilters(raw[..merged], tableMask);
         double sumOfSquares = 0;
         for (var j = 0; j < distinct; j++)
         {
-            var count = values[j];
-            var value = !sublinear || count == 1 ? count : 1f + MathF.Log(count);
-            if (indices[j] >= ngramLimit)
-            {
-                value *= cueWeight;
-            }
-
+            var value = Weigh(indices[j], values[j]);
             values[j] = value;
             sumOfSquares += (double)value * value;
         }
@@ -533,6 +596,58 @@ internal sealed class TextFeaturizer
         }
 
         return distinct;
+    }
+
+    // A first pass over 8,192 bits (slot mod 8,192) marks the bits seen twice; a slot whose bit is not marked occurs once.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong[] MarkRepeated(ReadOnlySpan<int> raw, FeatureBuffer buffer)
+    {
+        var seen = buffer.Seen;
+        var repeated = buffer.Repeated;
+        foreach (var index in raw)
+        {
+            var word = (index >> 6) & (FeatureBuffer.FilterWords - 1);
+            var bit = 1UL << index;
+            repeated[word] |= seen[word] & bit;
+            seen[word] |= bit;
+        }
+
+        return repeated;
+    }
+
+    // Counts one more occurrence of index in the merge table (cells hold position in indices + 1; 0 is empty).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Merge(int index, int[] table, int tableMask, int[] indices, float[] values, ref int distinct)
+    {
+        var cell = (int)(((uint)index * 0x9E3779B1u) >> 7) & tableMask;
+        while (true)
+        {
+            var entry = table[cell];
+            if (entry == 0)
+            {
+                table[cell] = distinct + 1;
+                indices[distinct] = index;
+                values[distinct] = 1;
+                distinct++;
+                return;
+            }
+
+            if (indices[entry - 1] == index)
+            {
+                values[entry - 1] += 1;
+                return;
+            }
+
+            cell = (cell + 1) & tableMask;
+        }
+    }
+
+    // The value of a slot seen count times, before the norm: sublinear TF, times the cue weight for a cue slot.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private float Weigh(int index, float count)
+    {
+        var value = !sublinear || count == 1 ? count : 1f + MathF.Log(count);
+        return index >= ngramLimit ? value * cueWeight : value;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -616,6 +731,8 @@ internal sealed class FeatureBuffer
 
     public float[] Values => values;
 
+    public int[] Raw => raw;
+
     public int[] EnsureRaw(int length) => Ensure(ref raw, length);
 
     public int[] EnsureIndices(int length) => Ensure(ref indices, length);
@@ -623,17 +740,12 @@ internal sealed class FeatureBuffer
     public float[] EnsureValues(int length) => Ensure(ref values, length);
 
     private uint[] padded = new uint[2048];
-    private int[] wordStarts = new int[512];
     private int[] pendingFinals = new int[512];
-    private int[] gramSlots = new int[2048];
 
     public uint[] EnsurePadded(int length) => Ensure(ref padded, length);
 
-    public int[] EnsureWordStarts(int length) => Ensure(ref wordStarts, length);
-
     public int[] EnsurePendingFinals(int length) => Ensure(ref pendingFinals, length);
 
-    public int[] EnsureGramSlots(int length) => Ensure(ref gramSlots, length);
 
     /// <summary>The size, in 64-bit words, of the bit sets Normalize uses to find slots that occur more than once.</summary>
     public const int FilterWords = 128;
@@ -664,8 +776,16 @@ internal sealed class FeatureBuffer
         return table;
     }
 
+    /// <summary>Empties the bit sets and the merge-table cells the given (merged) slots used, for the next call.</summary>
+    public void ClearFilters(ReadOnlySpan<int> mergedSlots, int mask)
+    {
+        Array.Clear(Seen);
+        Array.Clear(Repeated);
+        ClearTable(mergedSlots, mask);
+    }
+
     /// <summary>Empties the cells the given slots used, leaving the table all zero for the next call.</summary>
-    public void ClearTable(ReadOnlySpan<int> slots, int mask)
+    private void ClearTable(ReadOnlySpan<int> slots, int mask)
     {
         foreach (var index in slots)
         {

@@ -29,6 +29,12 @@ internal sealed class LinearWeights
 
     public int Dimension { get; }
 
+    /// <summary>Gets the weights, three per slot (supportive, sceptical, opposed), for the fused scorer of TextFeaturizer.</summary>
+    internal ReadOnlySpan<float> Raw => weights;
+
+    /// <summary>Adds the biases to W·x and applies the softmax.</summary>
+    internal StanceScores Finish(float s0, float s1, float s2) => Softmax(biases[0] + s0, biases[1] + s1, biases[2] + s2);
+
     public float Weight(int feature, Stance stance) => weights[(feature * Classes) + (int)stance];
 
     /// <summary>Computes softmax(W·x + b) for a sparse x.</summary>

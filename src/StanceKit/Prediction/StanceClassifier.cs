@@ -177,19 +177,24 @@ public sealed class StanceClassifier
     {
         // The hot path shares nothing mutable: the weights and the featurizer are read-only, and scratch memory is per thread.
         var buffer = FeatureBuffer.ForCurrentThread;
-        return Complete(buffer, featurizer.Featurize(statement, buffer), statement.Length, useMlNet: linear is null);
+        if (linear is null)
+        {
+            return ScoreWithMlNet(buffer, statement);
+        }
+
+        var prediction = featurizer.TryScore(statement, buffer, linear, out var scores)
+            ? StancePrediction.FromProbabilities(scores)
+            : StancePrediction.NoSignal;
+        return statement.Length > featurizer.Options.MaximumCharacters ? prediction with { IsTruncated = true } : prediction;
     }
 
-    // Turns featurized text into a prediction: no words -> NoSignal; otherwise the fast scorer or ML.NET; flags truncation.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private StancePrediction Complete(FeatureBuffer buffer, int count, int statementLength, bool useMlNet)
+    // Featurizes and scores through ML.NET (models without a fast scorer, and the reference for tests): no words ->
+    // NoSignal; flags truncation.
+    private StancePrediction ScoreWithMlNet(FeatureBuffer buffer, ReadOnlySpan<char> statement)
     {
-        var prediction = count == 0
-            ? StancePrediction.NoSignal
-            : StancePrediction.FromProbabilities(useMlNet
-                ? ScoreWithMlNet(buffer, count)
-                : linear!.Score(buffer.Indices.AsSpan(0, count), buffer.Values.AsSpan(0, count)));
-        return statementLength > featurizer.Options.MaximumCharacters ? prediction with { IsTruncated = true } : prediction;
+        var count = featurizer.Featurize(statement, buffer);
+        var prediction = count == 0 ? StancePrediction.NoSignal : StancePrediction.FromProbabilities(ScoreWithMlNet(buffer, count));
+        return statement.Length > featurizer.Options.MaximumCharacters ? prediction with { IsTruncated = true } : prediction;
     }
 
     /// <summary>Classifies many statements on all cores; results come back in input order.</summary>
@@ -254,9 +259,10 @@ public sealed class StanceClassifier
             throw new NotSupportedException($"Explanations need a linear model; this one was trained with {Card.Trainer.Algorithm}. Train with StanceAlgorithm.MaximumEntropy.");
         }
 
+        // The prediction is Predict's own (the fused scorer rounds differently in the last bit from a dot product over x).
+        var prediction = Predict(statement.AsSpan());
         var buffer = new FeatureBuffer();
         var count = featurizer.Featurize(statement, buffer);
-        var prediction = Complete(buffer, count, statement.Length, useMlNet: false);
         var valueOf = new Dictionary<int, float>(count);
         for (var i = 0; i < count; i++)
         {
@@ -286,8 +292,7 @@ public sealed class StanceClassifier
     /// <summary>Scores through ML.NET's PredictionEngine over the same features: the reference the fast scorer is tested against.</summary>
     internal StancePrediction PredictWithMlNet(string statement)
     {
-        var buffer = FeatureBuffer.ForCurrentThread;
-        return Complete(buffer, featurizer.Featurize(statement, buffer), statement.Length, useMlNet: true);
+        return ScoreWithMlNet(FeatureBuffer.ForCurrentThread, statement);
     }
 
     /// <summary>Loads the ML.NET model, scores an empty row and keeps the engine in the pool; any failure becomes a <see cref="ModelFormatException"/>.</summary>

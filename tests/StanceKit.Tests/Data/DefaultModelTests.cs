@@ -33,6 +33,35 @@ public class DefaultModelTests
     }
 
     [Fact]
+    public void Default_FastScorer_MatchesMlNetOnTheWholeCorpus()
+    {
+        // Issue 5's contract: the fused fast path gives ML.NET's probabilities (PredictionEngine over the same model and
+        // features) on every statement of the corpus, to 1e-5, with no disagreement on the stance.
+        var model = StanceClassifier.Default;
+        var statements = StanceCorpus.ReadCsv(Repository.File("data", "statements.csv")).Statements;
+        var maxDifference = 0f;
+        var disagreements = new List<string>();
+        foreach (var statement in statements)
+        {
+            var fast = model.Predict(statement.Text).Probabilities;
+            var reference = model.PredictWithMlNet(statement.Text).Probabilities;
+            if (fast.MostLikely != reference.MostLikely)
+            {
+                disagreements.Add(statement.Id!);
+            }
+
+            foreach (var stance in StanceLabels.All)
+            {
+                maxDifference = Math.Max(maxDifference, Math.Abs(fast[stance] - reference[stance]));
+            }
+        }
+
+        Assert.True(statements.Count > 5000);
+        Assert.Empty(disagreements);
+        Assert.True(maxDifference <= 1e-5f, $"max |fast - ML.NET| = {maxDifference}");
+    }
+
+    [Fact]
     public void Default_LessConfidentOnStatementsWithoutStance()
     {
         var options = new CorpusCsvOptions { LabelColumn = "kind", LabelAliases = CorpusCsvOptions.ParseLabelMap("deployment_fact=sceptical,unrelated=sceptical") };
