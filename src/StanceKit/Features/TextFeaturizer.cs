@@ -157,8 +157,8 @@ internal sealed class TextFeaturizer
     /// <remarks>
     /// The hot path of <see cref="StanceClassifier.Predict(ReadOnlySpan{char})"/>. By linearity W·(v/|v|) = (W·v)/|v|, so
     /// the raw weighted counts are summed and scaled once at the end; the slots that occur once (most of them) add their
-    /// weights straight away and only repeated ones go through the merge table. Equal to Featurize + <see cref="LinearWeights.Score"/>
-    /// up to float rounding (a test compares them over the corpus, and ML.NET over the same model).
+    /// weights straight away and only repeated ones go through the merge table. Equal to a dot product over what Featurize
+    /// gives, up to float rounding: a test compares it with ML.NET's PredictionEngine over the same model on the whole corpus.
     /// </remarks>
     internal bool TryScore(ReadOnlySpan<char> text, FeatureBuffer buffer, LinearWeights weights, out StanceScores scores)
     {

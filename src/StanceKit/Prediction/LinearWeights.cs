@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace StanceKit.Prediction;
 
 /// <summary>
-/// The weights and biases of a multiclass linear model, laid out for the fast scorer:
+/// The weights and biases of a multiclass linear model, laid out for the fast scorer (TextFeaturizer.TryScore):
 /// the three class weights of one feature slot sit side by side, so one feature costs one cache line.
 /// </summary>
 /// <remarks>Immutable after construction; safe to share between threads.</remarks>
@@ -37,25 +37,7 @@ internal sealed class LinearWeights
 
     public float Weight(int feature, Stance stance) => weights[(feature * Classes) + (int)stance];
 
-    /// <summary>Computes softmax(W·x + b) for a sparse x.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public StanceScores Score(ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
-    {
-        float s0 = biases[0], s1 = biases[1], s2 = biases[2];
-        var w = weights;
-        for (var i = 0; i < indices.Length; i++)
-        {
-            var offset = indices[i] * Classes;
-            var v = values[i];
-            s0 += w[offset] * v;
-            s1 += w[offset + 1] * v;
-            s2 += w[offset + 2] * v;
-        }
-
-        return Softmax(s0, s1, s2);
-    }
-
-    internal static StanceScores Softmax(float s0, float s1, float s2)
+    private static StanceScores Softmax(float s0, float s1, float s2)
     {
         var max = MathF.Max(s0, MathF.Max(s1, s2));
         var e0 = MathF.Exp(s0 - max);
