@@ -40,6 +40,8 @@ internal static class Candidates
         MaxEnt("w12-c45-cues2", Features(charMin: 4, cues: 2)),
         MaxEnt("w12-c5-cues3-l2-0.01", Features(cues: 3), 0.01f),
         MaxEnt("w12-c5-cues3-l2-0.1", Features(cues: 3), 0.1f),
+        MaxEnt("w12-c5-cues3-l2-0.003", Features(cues: 3), 0.003f),
+        MaxEnt("w12-c5-cues1-l2-0.003", Features(cues: 1), 0.003f),
         MaxEnt("w12-c5-cues3-bits16", Features(cues: 3, bits: 16)),
         MaxEnt("w12-c5-cues3-bits17", Features(cues: 3, bits: 17)),
         MaxEnt("w12-c5-cues3-bits20", Features(cues: 3, bits: 20)),
