@@ -9,8 +9,8 @@ internal static class Candidates
     public static StanceTrainerOptions Default { get; } = new();
 
     // Every candidate spells out its featurization, so that changing the library defaults does not change the candidates.
-    private static FeaturizerOptions Features(int words = 2, int charMin = 5, int charMax = 5, float cues = 3, int bits = 18) =>
-        new() { WordNgramLength = words, CharNgramMinLength = charMin, CharNgramMaxLength = charMax, StanceCueWeight = cues, HashBits = bits };
+    private static FeaturizerOptions Features(int words = 2, int charMin = 5, int charMax = 5, float cues = 3, int bits = 18, bool idf = false) =>
+        new() { WordNgramLength = words, CharNgramMinLength = charMin, CharNgramMaxLength = charMax, StanceCueWeight = cues, HashBits = bits, InverseDocumentFrequency = idf };
 
     private static Candidate MaxEnt(string name, FeaturizerOptions features, float l2 = 0.03f) =>
         new(name, new StanceTrainerOptions { Featurizer = features, L2Regularization = l2 });
@@ -42,6 +42,10 @@ internal static class Candidates
         MaxEnt("w12-c5-cues3-l2-0.1", Features(cues: 3), 0.1f),
         MaxEnt("w12-c5-cues3-l2-0.003", Features(cues: 3), 0.003f),
         MaxEnt("w12-c5-cues1-l2-0.003", Features(cues: 1), 0.003f),
+
+        // TF-IDF (benchmarks/results/peers.md: IDF is what scikit-learn has and StanceKit had not).
+        MaxEnt("w12-c5-cues3-idf", Features(cues: 3, idf: true)),
+        MaxEnt("w12-c5-cues3-l2-0.01-idf", Features(cues: 3, idf: true), 0.01f),
         MaxEnt("w12-c5-cues3-bits16", Features(cues: 3, bits: 16)),
         MaxEnt("w12-c5-cues3-bits17", Features(cues: 3, bits: 17)),
         MaxEnt("w12-c5-cues3-bits20", Features(cues: 3, bits: 20)),

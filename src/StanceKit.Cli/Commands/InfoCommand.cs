@@ -75,7 +75,7 @@ internal sealed class InfoCommand : ICliCommand
             .Add("trainer", $"{TrainerArguments.NameOf(card.Trainer.Algorithm)} ({card.Trainer.Algorithm})")
             .Add("seed", Format.Int(card.Trainer.Seed))
             .Add("settings", string.Create(CultureInfo.InvariantCulture, $"L2 {card.Trainer.L2Regularization}, {card.Trainer.MaximumIterations} iterations, {card.Trainer.NumberOfTrees} trees, {card.Trainer.NumberOfLeaves} leaves"))
-            .Add("features", string.Create(CultureInfo.InvariantCulture, $"word 1-{featurizer.WordNgramLength} grams, char {featurizer.CharNgramMinLength}-{featurizer.CharNgramMaxLength} grams, 2^{featurizer.HashBits} slots, {(featurizer.SublinearTermFrequency ? "sublinear TF" : "TF")}"))
+            .Add("features", string.Create(CultureInfo.InvariantCulture, $"word 1-{featurizer.WordNgramLength} grams, char {featurizer.CharNgramMinLength}-{featurizer.CharNgramMaxLength} grams, 2^{featurizer.HashBits} slots, {(featurizer.SublinearTermFrequency ? "sublinear TF" : "TF")}{(featurizer.InverseDocumentFrequency ? "-IDF" : string.Empty)}"))
             .Add("fast scorer", classifier.HasFastScorer ? "yes (linear)" : "no (scored through ML.NET)")
             .Add("training rows", Format.Count(card.TrainingRows))
             .Add("corpus SHA-256", card.CorpusSha256)

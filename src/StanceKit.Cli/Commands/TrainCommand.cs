@@ -170,6 +170,7 @@ internal sealed class TrainCommand : ICliCommand
                 writer.WriteString("trainer", name);
                 writer.WriteNumber("seed", options.Seed);
                 writer.WriteNumber("hashBits", options.Featurizer.HashBits);
+                writer.WriteBoolean("idf", options.Featurizer.InverseDocumentFrequency);
                 writer.WriteString("data", training.Description);
                 writer.WriteNumber("trainingRows", training.Statements.Count);
                 writer.WriteNumber("seconds", elapsed.TotalSeconds);

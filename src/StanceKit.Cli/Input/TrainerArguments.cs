@@ -43,6 +43,11 @@ internal sealed class TrainerArguments
         HelpName = "N",
     };
 
+    public Option<bool> Idf { get; } = new("--idf")
+    {
+        Description = "Weight n-grams by their inverse document frequency in the training data (TF-IDF; stored in the model, format 2). Off by default.",
+    };
+
     public Option<int?> Iterations { get; } = new("--iterations")
     {
         Description = "The iteration limit of the trainer (default 200).",
@@ -75,6 +80,7 @@ internal sealed class TrainerArguments
         command.Options.Add(Trainer);
         command.Options.Add(Seed);
         command.Options.Add(HashBits);
+        command.Options.Add(Idf);
         command.Options.Add(Iterations);
         command.Options.Add(L2);
         command.Options.Add(Trees);
@@ -97,7 +103,7 @@ internal sealed class TrainerArguments
             algorithms = [Parse(name)];
         }
 
-        var featurizer = new FeaturizerOptions();
+        var featurizer = new FeaturizerOptions { InverseDocumentFrequency = parse.GetValue(Idf) };
         if (parse.GetValue(HashBits) is { } bits)
         {
             featurizer = featurizer with { HashBits = bits };

@@ -36,6 +36,18 @@ public sealed record FeaturizerOptions
     /// Each cue category's count is one feature, multiplied by this weight before the L2 normalisation.</remarks>
     public float StanceCueWeight { get; init; } = 3;
 
+    /// <summary>
+    /// Gets a value indicating whether n-gram values are weighted by their inverse document frequency in the training
+    /// corpus, as TF-IDF does. The default value is <see langword="false"/>.
+    /// </summary>
+    /// <remarks>
+    /// The weight of a slot is ln((1 + N) / (1 + df)) + 1, with N the training statements and df those containing the
+    /// slot; a slot no training statement contained weighs 0, so unknown n-grams do not dilute the known ones. Stance
+    /// cues keep <see cref="StanceCueWeight"/>. The table is learned by <see cref="StanceTrainer"/> (per fold in
+    /// cross-validation) and stored in the model file, which then has format version 2.
+    /// </remarks>
+    public bool InverseDocumentFrequency { get; init; }
+
     /// <summary>Gets the number of feature slots, 2^<see cref="HashBits"/>.</summary>
     public int Dimension => 1 << HashBits;
 
@@ -89,7 +101,8 @@ public sealed record FeaturizerOptions
             text.Append(" + stance cues x").Append(StanceCueWeight.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        text.Append(", 2^").Append(HashBits).Append(" hashed slots, ").Append(SublinearTermFrequency ? "sublinear TF" : "TF").Append(", L2");
+        text.Append(", 2^").Append(HashBits).Append(" hashed slots, ").Append(SublinearTermFrequency ? "sublinear TF" : "TF")
+            .Append(InverseDocumentFrequency ? "-IDF" : string.Empty).Append(", L2");
         return text.ToString();
     }
 }

@@ -35,10 +35,24 @@ internal sealed class TextFeaturizer
     private readonly bool cues;
     private readonly float cueWeight;
     private readonly int ngramLimit;
+    private readonly float[]? idf;
 
-    public TextFeaturizer(FeaturizerOptions options)
+    /// <summary>Creates the featurizer of <paramref name="options"/>.</summary>
+    /// <param name="options">The options.</param>
+    /// <param name="inverseDocumentFrequency">The IDF weight of every slot, required exactly when
+    /// <see cref="FeaturizerOptions.InverseDocumentFrequency"/> is set (see <see cref="ComputeInverseDocumentFrequency"/>).</param>
+    public TextFeaturizer(FeaturizerOptions options, float[]? inverseDocumentFrequency = null)
     {
         options.Validate();
+        if (options.InverseDocumentFrequency != inverseDocumentFrequency is not null
+            || (inverseDocumentFrequency is not null && inverseDocumentFrequency.Length != options.Dimension))
+        {
+            throw new ArgumentException(
+                $"FeaturizerOptions.InverseDocumentFrequency is {options.InverseDocumentFrequency}; the featurizer needs an IDF table of {options.Dimension} weights exactly when it is set.",
+                nameof(inverseDocumentFrequency));
+        }
+
+        idf = inverseDocumentFrequency;
         Options = options;
         wordNgramLength = options.WordNgramLength;
         charMin = options.CharNgramMinLength;
@@ -51,6 +65,49 @@ internal sealed class TextFeaturizer
         // With cues on, the last CueSlotCount slots belong to the cue features and n-grams fold into the rest,
         // so that Normalize can weight the cues by their slot alone.
         ngramLimit = cues ? mask + 1 - CueSlotCount : mask + 1;
+    }
+
+    /// <summary>Gets the IDF weight of every slot, or null when the options do not use IDF.</summary>
+    internal float[]? InverseDocumentFrequency => idf;
+
+    /// <summary>
+    /// Learns the IDF table of <paramref name="options"/> from a corpus: ln((1 + N) / (1 + df)) + 1 for an n-gram slot that
+    /// df of the N statements contain, 0 for a slot none contains, 1 for the cue slots (weighted by StanceCueWeight instead).
+    /// </summary>
+    internal static float[] ComputeInverseDocumentFrequency(FeaturizerOptions options, IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        var counter = new TextFeaturizer(options with { InverseDocumentFrequency = false });
+        var buffer = new FeatureBuffer();
+        var documentFrequency = new int[options.Dimension];
+        var lastDocument = new int[options.Dimension];
+        for (var d = 0; d < texts.Count; d++)
+        {
+            if (d % 256 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var count = counter.CollectNgrams(texts[d], buffer);
+            foreach (var slot in buffer.Raw.AsSpan(0, count))
+            {
+                // lastDocument holds d + 1 once slot was counted for document d.
+                if (lastDocument[slot] != d + 1)
+                {
+                    lastDocument[slot] = d + 1;
+                    documentFrequency[slot]++;
+                }
+            }
+        }
+
+        var table = new float[options.Dimension];
+        for (var slot = 0; slot < table.Length; slot++)
+        {
+            table[slot] = slot >= counter.CueBase ? 1f
+                : documentFrequency[slot] == 0 ? 0f
+                : (float)(Math.Log((1.0 + texts.Count) / (1.0 + documentFrequency[slot])) + 1);
+        }
+
+        return table;
     }
 
     /// <summary>Gets the first slot of the cue features (cue id i is at CueBase + i).</summary>
@@ -191,12 +248,20 @@ internal sealed class TextFeaturizer
             }
 
             var offset = index * 3;
-            if (index < ngramLimit)
+            if (index < ngramLimit && idf is null)
             {
                 s0 += w[offset];
                 s1 += w[offset + 1];
                 s2 += w[offset + 2];
                 sumOfSquares += 1;
+            }
+            else if (index < ngramLimit)
+            {
+                var value = idf![index];
+                s0 += w[offset] * value;
+                s1 += w[offset + 1] * value;
+                s2 += w[offset + 2] * value;
+                sumOfSquares += value * value;
             }
             else
             {
@@ -218,6 +283,13 @@ internal sealed class TextFeaturizer
         }
 
         buffer.ClearFilters(raw[..merged], tableMask);
+        if (sumOfSquares == 0)
+        {
+            // Only n-grams no training statement had (IDF weight 0): nothing the model knows.
+            scores = default;
+            return false;
+        }
+
         var scale = (float)(1.0 / Math.Sqrt(sumOfSquares));
         scores = weights.Finish(s0 * scale, s1 * scale, s2 * scale);
         return true;
@@ -582,20 +654,28 @@ internal sealed class TextFeaturizer
 
         buffer.ClearFilters(raw[..merged], tableMask);
         double sumOfSquares = 0;
+        var kept = 0;
         for (var j = 0; j < distinct; j++)
         {
             var value = Weigh(indices[j], values[j]);
-            values[j] = value;
+            if (value == 0)
+            {
+                continue; // an n-gram with IDF weight 0 (never seen in training) is not a feature
+            }
+
+            indices[kept] = indices[j];
+            values[kept] = value;
+            kept++;
             sumOfSquares += (double)value * value;
         }
 
         var scale = (float)(1.0 / Math.Sqrt(sumOfSquares));
-        for (var j = 0; j < distinct; j++)
+        for (var j = 0; j < kept; j++)
         {
             values[j] *= scale;
         }
 
-        return distinct;
+        return kept;
     }
 
     // A first pass over 8,192 bits (slot mod 8,192) marks the bits seen twice; a slot whose bit is not marked occurs once.
@@ -642,12 +722,13 @@ internal sealed class TextFeaturizer
         }
     }
 
-    // The value of a slot seen count times, before the norm: sublinear TF, times the cue weight for a cue slot.
+    // The value of a slot seen count times, before the norm: sublinear TF, times the cue weight for a cue slot or the IDF
+    // weight (when the options use IDF) for an n-gram slot.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private float Weigh(int index, float count)
     {
         var value = !sublinear || count == 1 ? count : 1f + MathF.Log(count);
-        return index >= ngramLimit ? value * cueWeight : value;
+        return index >= ngramLimit ? value * cueWeight : idf is null ? value : value * idf[index];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

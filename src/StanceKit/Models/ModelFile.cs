@@ -8,7 +8,8 @@ namespace StanceKit.Models;
 
 /// <summary>
 /// Reads and writes the StanceKit model file: a zip with <c>stancekit.json</c> (format version, model card, SHA-256 of
-/// every other entry), <c>mlnet-model.zip</c> (the ML.NET model) and, for linear models, <c>linear-weights.bin</c>.
+/// every other entry), <c>mlnet-model.zip</c> (the ML.NET model), for linear models <c>linear-weights.bin</c>, and for
+/// featurizers with IDF (format 2) <c>idf.bin</c>.
 /// </summary>
 /// <remarks>
 /// Reading never runs code from the file (docs/RELIABILITY.md gives the whole argument): the card is plain JSON read into
@@ -20,10 +21,13 @@ namespace StanceKit.Models;
 /// </remarks>
 internal static class ModelFile
 {
-    public const int CurrentFormatVersion = 1;
+    /// <summary>The newest format this library reads and writes: 2 adds the IDF table (<see cref="IdfEntry"/>). A model
+    /// without IDF is still written as format 1, so that StanceKit 0.1.0 reads it.</summary>
+    public const int CurrentFormatVersion = 2;
     public const string ManifestEntry = "stancekit.json";
     public const string MlNetEntry = "mlnet-model.zip";
     public const string WeightsEntry = "linear-weights.bin";
+    public const string IdfEntry = "idf.bin";
     private const long MaximumEntryBytes = 512L * 1024 * 1024;
 
     internal static readonly JsonSerializerOptions Json = new()
@@ -47,7 +51,10 @@ internal static class ModelFile
         typeof(ModelFile).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
         ?? typeof(ModelFile).Assembly.GetName().Version?.ToString() ?? "0.0.0";
 
-    public static void Write(Stream destination, ModelCard card, byte[] mlnetModel, byte[]? weights)
+    /// <summary>The format version a model with these featurizer options is written in.</summary>
+    public static int FormatVersionFor(FeaturizerOptions options) => options.InverseDocumentFrequency ? 2 : 1;
+
+    public static void Write(Stream destination, ModelCard card, byte[] mlnetModel, byte[]? weights, byte[]? idf)
     {
         var entries = new Dictionary<string, byte[]> { [MlNetEntry] = mlnetModel };
         if (weights is not null)
@@ -55,10 +62,16 @@ internal static class ModelFile
             entries[WeightsEntry] = weights;
         }
 
+        if (idf is not null)
+        {
+            entries[IdfEntry] = idf;
+        }
+
+        var version = FormatVersionFor(card.Trainer.Featurizer);
         var manifest = new Manifest
         {
-            FormatVersion = CurrentFormatVersion,
-            Card = card with { FormatVersion = CurrentFormatVersion },
+            FormatVersion = version,
+            Card = card with { FormatVersion = version },
             Entries = entries.ToDictionary(e => e.Key, e => Convert.ToHexStringLower(SHA256.HashData(e.Value))),
         };
 
@@ -79,7 +92,7 @@ internal static class ModelFile
         stream.Write(bytes);
     }
 
-    public sealed record Contents(ModelCard Card, byte[] MlNetModel, byte[]? Weights);
+    public sealed record Contents(ModelCard Card, byte[] MlNetModel, byte[]? Weights, byte[]? Idf);
 
     /// <summary>Reads and checks a model file; every problem becomes a <see cref="ModelFormatException"/> naming <paramref name="source"/>.</summary>
     public static Contents Read(Stream stream, string source)
@@ -113,7 +126,15 @@ internal static class ModelFile
             CheckCard(manifest.Card, source);
             var mlnet = ReadChecked(zip, MlNetEntry, manifest.Entries, source)!;
             var weights = manifest.Entries.ContainsKey(WeightsEntry) ? ReadChecked(zip, WeightsEntry, manifest.Entries, source) : null;
-            return new Contents(manifest.Card with { FormatVersion = manifest.FormatVersion }, mlnet, weights);
+            byte[]? idf = null;
+            if (manifest.Card.Trainer.Featurizer.InverseDocumentFrequency)
+            {
+                idf = manifest.Entries.ContainsKey(IdfEntry)
+                    ? ReadChecked(zip, IdfEntry, manifest.Entries, source)
+                    : throw new ModelFormatException(source, $"'{source}' is incomplete: its featurizer uses IDF but {ManifestEntry} lists no {IdfEntry} entry.");
+            }
+
+            return new Contents(manifest.Card with { FormatVersion = manifest.FormatVersion }, mlnet, weights, idf);
         }
         catch (InvalidDataException exception)
         {

@@ -29,10 +29,10 @@ public sealed class StanceClassifier
     private readonly Lazy<ITransformer> mlnetTransformer;
     private readonly ConcurrentBag<PredictionEngine<FeatureRow, ScoreRow>> engines = [];
 
-    internal StanceClassifier(ModelCard card, byte[] mlnetModel, LinearWeights? linear, ITransformer? transformer = null)
+    internal StanceClassifier(ModelCard card, byte[] mlnetModel, LinearWeights? linear, float[]? idf, ITransformer? transformer = null)
     {
         Card = card;
-        featurizer = new TextFeaturizer(card.Trainer.Featurizer);
+        featurizer = new TextFeaturizer(card.Trainer.Featurizer, idf);
         this.linear = linear;
         this.mlnetModel = mlnetModel;
         mlnetTransformer = transformer is null
@@ -99,7 +99,14 @@ public sealed class StanceClassifier
                 ?? throw new ModelFormatException(sourceName, $"'{sourceName}' is corrupted: {error}.");
         }
 
-        var classifier = new StanceClassifier(contents.Card, contents.MlNetModel, weights);
+        float[]? idf = null;
+        if (contents.Idf is not null)
+        {
+            idf = IdfTable.FromBytes(contents.Idf, contents.Card.Trainer.Featurizer.Dimension, out var error)
+                ?? throw new ModelFormatException(sourceName, $"'{sourceName}' is corrupted: {error}.");
+        }
+
+        var classifier = new StanceClassifier(contents.Card, contents.MlNetModel, weights, idf);
         if (weights is null)
         {
             // Scored through ML.NET: open its model now, so that a bad one fails here with a typed error and not in Predict.
@@ -141,7 +148,8 @@ public sealed class StanceClassifier
     public void Save(Stream destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        ModelFile.Write(destination, Card, mlnetModel, linear?.ToBytes());
+        var idf = featurizer.InverseDocumentFrequency;
+        ModelFile.Write(destination, Card, mlnetModel, linear?.ToBytes(), idf is null ? null : IdfTable.ToBytes(idf));
     }
 
     /// <summary>Returns a copy of this classifier whose card records the given metrics; the model itself is shared.</summary>
@@ -150,14 +158,14 @@ public sealed class StanceClassifier
     public StanceClassifier WithMetrics(ModelMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(metrics);
-        return new StanceClassifier(Card with { Metrics = metrics }, mlnetModel, linear, mlnetTransformer.IsValueCreated ? mlnetTransformer.Value : null);
+        return new StanceClassifier(Card with { Metrics = metrics }, mlnetModel, linear, featurizer.InverseDocumentFrequency, mlnetTransformer.IsValueCreated ? mlnetTransformer.Value : null);
     }
 
     /// <summary>Returns a copy of this classifier whose card carries the given description; the model itself is shared.</summary>
     /// <param name="description">For example where the training corpus came from.</param>
     /// <returns>The new classifier.</returns>
     public StanceClassifier WithDescription(string? description) =>
-        new(Card with { Description = description }, mlnetModel, linear, mlnetTransformer.IsValueCreated ? mlnetTransformer.Value : null);
+        new(Card with { Description = description }, mlnetModel, linear, featurizer.InverseDocumentFrequency, mlnetTransformer.IsValueCreated ? mlnetTransformer.Value : null);
 
     /// <summary>Classifies one statement.</summary>
     /// <param name="statement">The statement, in any language; only its first <see cref="FeaturizerOptions.MaximumCharacters"/> characters are read.</param>

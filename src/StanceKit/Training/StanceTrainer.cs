@@ -40,7 +40,7 @@ public sealed class StanceTrainer
     public StanceClassifier Train(IEnumerable<LabeledStatement> corpus, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var items = Materialize(corpus);
-        var featurizer = new TextFeaturizer(Options.Featurizer);
+        var featurizer = CreateFeaturizer(items, cancellationToken);
         var rows = Featurize(featurizer, items, progress, cancellationToken);
         var classifier = TrainOnRows(featurizer, rows, items, progress, FeaturizeShare, cancellationToken);
         progress?.Report(new TrainingProgress("done", ProgressUnits, ProgressUnits));
@@ -91,8 +91,10 @@ public sealed class StanceTrainer
 
     private CrossValidationReport RunFolds(List<LabeledStatement> items, int[] assignment, int folds, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
-        var featurizer = new TextFeaturizer(Options.Featurizer);
-        var rows = Featurize(featurizer, items, progress, cancellationToken);
+        // Without IDF every fold shares one featurization; with IDF each fold learns its table from its own training part
+        // (a table learned on all rows would leak the held-out statements' vocabulary into the scores).
+        var shared = Options.Featurizer.InverseDocumentFrequency ? null : new TextFeaturizer(Options.Featurizer);
+        var rows = shared is null ? null : Featurize(shared, items, progress, cancellationToken);
         var reports = new List<EvaluationReport>();
         var pooledGold = new List<Stance>();
         var pooledScores = new List<StanceScores>();
@@ -106,13 +108,10 @@ public sealed class StanceTrainer
                 continue;
             }
 
-            var model = TrainOnRows(
-                featurizer,
-                trainIndices.Select(i => rows[i]).ToList(),
-                trainIndices.Select(i => items[i]).ToList(),
-                null,
-                0,
-                cancellationToken);
+            var trainItems = trainIndices.Select(i => items[i]).ToList();
+            var featurizer = shared ?? CreateFeaturizer(trainItems, cancellationToken);
+            var trainRows = rows is null ? Featurize(featurizer, trainItems, null, cancellationToken) : trainIndices.Select(i => rows[i]).ToList();
+            var model = TrainOnRows(featurizer, trainRows, trainItems, null, 0, cancellationToken);
             var gold = testIndices.Select(i => items[i].Label).ToList();
             var scores = model.PredictBatch(testIndices.Select(i => items[i].Text).ToList(), cancellationToken).Select(p => p.Probabilities).ToList();
             reports.Add(new EvaluationReport(gold, scores));
@@ -155,6 +154,12 @@ public sealed class StanceTrainer
         return items;
     }
 
+    // The featurizer of these options; with IDF, its table learned from the given training statements.
+    private TextFeaturizer CreateFeaturizer(List<LabeledStatement> training, CancellationToken cancellationToken) =>
+        new(Options.Featurizer, Options.Featurizer.InverseDocumentFrequency
+            ? TextFeaturizer.ComputeInverseDocumentFrequency(Options.Featurizer, training.Select(s => s.Text ?? string.Empty).ToList(), cancellationToken)
+            : null);
+
     private static List<FeatureRow> Featurize(TextFeaturizer featurizer, List<LabeledStatement> items, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         var buffer = new FeatureBuffer();
@@ -184,14 +189,14 @@ public sealed class StanceTrainer
         var weights = MlNetBridge.ExportLinearWeights(model, featurizer.Dimension);
         var card = new ModelCard
         {
-            FormatVersion = Models.ModelFile.CurrentFormatVersion,
+            FormatVersion = Models.ModelFile.FormatVersionFor(Options.Featurizer),
             Trainer = Options,
             TrainingRows = items.Count,
             CorpusSha256 = CorpusHash(items),
             CreatedUtc = DateTimeOffset.UtcNow,
             LibraryVersion = Models.ModelFile.LibraryVersion,
         };
-        return new StanceClassifier(card, MlNetBridge.Save(model, featurizer.Dimension), weights, model);
+        return new StanceClassifier(card, MlNetBridge.Save(model, featurizer.Dimension), weights, featurizer.InverseDocumentFrequency, model);
     }
 
     internal static string CorpusHash(IEnumerable<LabeledStatement> items)

@@ -195,6 +195,18 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public void Train_Idf_ModelUsesTfIdf()
+    {
+        using var folder = new TempFolder();
+        var model = folder.File("idf.zip");
+        Run.Expect(0, "train", "--data", Fixture.Mini, "--output", model, "--hash-bits", "12", "--folds", "0", "--idf");
+        var loaded = StanceClassifier.Load(model);
+        Assert.True(loaded.Card.Trainer.Featurizer.InverseDocumentFrequency);
+        Assert.Equal(2, loaded.Card.FormatVersion);
+        Assert.Contains("sublinear TF-IDF", Run.Expect(0, "info", model).Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Train_ExistingModel_IsReplaced()
     {
         using var folder = new TempFolder();

@@ -6,8 +6,9 @@ namespace StanceKit.Tests.Features;
 /// <summary>
 /// The fast featurizer against a slow, obvious reference built from <see cref="TextFeaturizer.Describe"/> (one string per
 /// n-gram occurrence): count the slots, apply sublinear TF and the cue weight, L2-normalise. Run over every statement of
-/// the corpus and odd texts, for the default options and other shapes, so that no speed-up of Featurize (vectorised
-/// hashing, the cue trie, the merge table) can change what the embedded model reads.
+/// the corpus and odd texts, for the default options and other shapes (IDF included: n-grams weighted by their table
+/// entry, those weighing 0 left out), so that no speed-up of Featurize (vectorised hashing, the cue trie, the merge
+/// table) can change what the embedded model reads.
 /// </summary>
 public class FeaturizerReferenceTests
 {
@@ -23,7 +24,7 @@ public class FeaturizerReferenceTests
         return texts;
     });
 
-    public static TheoryData<string> Shapes => ["default", "char 3-5", "word trigrams, no cues", "no chars", "char 1-8, 12 bits"];
+    public static TheoryData<string> Shapes => ["default", "char 3-5", "word trigrams, no cues", "no chars", "char 1-8, 12 bits", "default + IDF"];
 
     private static FeaturizerOptions Options(string shape) => shape switch
     {
@@ -32,6 +33,7 @@ public class FeaturizerReferenceTests
         "word trigrams, no cues" => new FeaturizerOptions { WordNgramLength = 3, StanceCueWeight = 0 },
         "no chars" => new FeaturizerOptions { CharNgramMaxLength = 0, SublinearTermFrequency = false },
         "char 1-8, 12 bits" => new FeaturizerOptions { CharNgramMinLength = 1, CharNgramMaxLength = 8, HashBits = 12 },
+        "default + IDF" => new FeaturizerOptions { InverseDocumentFrequency = true },
         _ => throw new ArgumentOutOfRangeException(nameof(shape)),
     };
 
@@ -39,7 +41,11 @@ public class FeaturizerReferenceTests
     [MemberData(nameof(Shapes))]
     public void Featurize_EqualsTheReference_OnEveryStatement(string shape)
     {
-        var featurizer = new TextFeaturizer(Options(shape));
+        // With IDF, the table comes from the first 3,000 statements, so the rest also meet n-grams that weigh 0.
+        var options = Options(shape);
+        var featurizer = new TextFeaturizer(options, options.InverseDocumentFrequency
+            ? TextFeaturizer.ComputeInverseDocumentFrequency(options, Texts.Value.Take(3000).ToList())
+            : null);
         var buffer = new FeatureBuffer();
         foreach (var text in Texts.Value)
         {
@@ -118,9 +124,13 @@ public class FeaturizerReferenceTests
     {
         var options = featurizer.Options;
         var counts = featurizer.Describe(text).GroupBy(d => d.Slot).ToDictionary(g => g.Key, g => g.Count());
+        var idf = featurizer.InverseDocumentFrequency;
         var values = counts.ToDictionary(
             c => c.Key,
-            c => (options.SublinearTermFrequency && c.Value > 1 ? 1 + Math.Log(c.Value) : c.Value) * (c.Key >= featurizer.CueBase ? options.StanceCueWeight : 1.0));
+            c => (options.SublinearTermFrequency && c.Value > 1 ? 1 + Math.Log(c.Value) : c.Value)
+                * (c.Key >= featurizer.CueBase ? options.StanceCueWeight : idf is null ? 1.0 : idf[c.Key]))
+            .Where(v => v.Value != 0)
+            .ToDictionary();
         var norm = Math.Sqrt(values.Values.Sum(v => v * v));
         return values.ToDictionary(v => v.Key, v => v.Value / norm);
     }

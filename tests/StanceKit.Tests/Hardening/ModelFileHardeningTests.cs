@@ -155,7 +155,7 @@ public class ModelFileHardeningTests
 
     public static TheoryData<string, string> Tamperings() => new()
     {
-        { "formatVersion 2", "newer than the version 1" },
+        { "formatVersion 3", "newer than the version 2" },
         { "formatVersion 0", "incomplete" },
         { "formatVersion -1", "incomplete" },
         { "formatVersion as text", "corrupted" },
@@ -198,7 +198,7 @@ public class ModelFileHardeningTests
 
         Action<JsonObject> change = tampering switch
         {
-            "formatVersion 2" => m => m["formatVersion"] = 2,
+            "formatVersion 3" => m => m["formatVersion"] = 3,
             "formatVersion 0" => m => m["formatVersion"] = 0,
             "formatVersion -1" => m => m["formatVersion"] = -1,
             "formatVersion as text" => m => m["formatVersion"] = "one",
