@@ -16,9 +16,9 @@ public partial class SampleTests
     [InlineData("BatchScoring")]
     public void Sample_Run_PrintsItsExpectedOutput(string sample)
     {
-        var root = RepositoryRoot();
+        var root = StanceKit.Tests.Data.Repository.Root;
         var source = Path.Combine(root, "samples", sample, "Program.cs");
-        var expected = ExpectedOutput(File.ReadAllLines(source));
+        var expected = StanceKit.Tests.Data.SampleSource.ExpectedOutput(File.ReadAllLines(source));
         Assert.True(expected.Count > 0, $"{source} has no '// Expected output' block.");
 
         var actual = RunSample(root, sample);
@@ -37,14 +37,6 @@ public partial class SampleTests
                 Assert.True(close, $"line {i + 1}: {a} printed as {b}. {hint}");
             }
         }
-    }
-
-    private static List<string> ExpectedOutput(string[] source)
-    {
-        var start = Array.FindIndex(source, l => l.StartsWith("// Expected output", StringComparison.Ordinal));
-        return start < 0
-            ? []
-            : source.Skip(start + 1).TakeWhile(l => l.StartsWith("//", StringComparison.Ordinal)).Select(l => l.Length > 3 ? l[3..] : string.Empty).ToList();
     }
 
     private static List<string> RunSample(string root, string sample)
@@ -78,19 +70,6 @@ public partial class SampleTests
 
     private static List<(double Value, bool IsDecimal)> Numbers(string line) =>
         NumberRegex().Matches(line).Select(m => (double.Parse(m.Value.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture), m.Value.Contains('.', StringComparison.Ordinal))).ToList();
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "StanceKit.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("StanceKit.sln not found above " + AppContext.BaseDirectory);
-    }
 
     // A number: digits with optional thousands separators and decimals (not the digits inside words such as "s0001" or "p_opposed").
     [GeneratedRegex(@"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.])\d+(?:\.\d+)?(?![\w])")]

@@ -18,9 +18,9 @@ public sealed partial class WebApiSampleTests
     [Fact]
     public async Task Program_Run_PrintsItsExpectedOutputAndAnswersItsExampleRequests()
     {
-        var root = RepositoryRoot();
+        var root = StanceKit.Tests.Data.Repository.Root;
         var source = Path.Combine(root, "samples", "WebApi", "Program.cs");
-        var expected = ExpectedOutput(File.ReadAllLines(source));
+        var expected = StanceKit.Tests.Data.SampleSource.ExpectedOutput(File.ReadAllLines(source));
         Assert.True(expected.Count >= 3, $"{source} has no '// Expected output' block with a server line and curl examples.");
 
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -128,27 +128,6 @@ public sealed partial class WebApiSampleTests
             default:
                 return want.ToString() == got.ToString() ? null : $"{path}: expected {want}, got {got}";
         }
-    }
-
-    private static List<string> ExpectedOutput(string[] source)
-    {
-        var start = Array.FindIndex(source, l => l.StartsWith("// Expected output", StringComparison.Ordinal));
-        return start < 0
-            ? []
-            : source.Skip(start + 1).TakeWhile(l => l.StartsWith("//", StringComparison.Ordinal)).Select(l => l.Length > 3 ? l[3..] : string.Empty).ToList();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "StanceKit.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("StanceKit.sln not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"http://127\.0\.0\.1:\d+")]
