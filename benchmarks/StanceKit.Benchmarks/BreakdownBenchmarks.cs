@@ -36,8 +36,8 @@ public class HotPathBreakdownBenchmarks
     public void SetupVariants()
     {
         Setup();
-        noChars = new TextFeaturizer(featurizer.Options with { CharNgramMinLength = 0, CharNgramMaxLength = 0 });
-        noCues = new TextFeaturizer(featurizer.Options with { StanceCueWeight = 0 });
+        noChars = new TextFeaturizer(featurizer.Options with { CharNgramMinLength = 0, CharNgramMaxLength = 0 }, featurizer.InverseDocumentFrequency);
+        noCues = new TextFeaturizer(featurizer.Options with { StanceCueWeight = 0 }, featurizer.InverseDocumentFrequency);
     }
 
     /// <summary>The featurizer without character n-grams: the difference to Featurize is their cost.</summary>

@@ -46,6 +46,8 @@ internal static class Candidates
         // TF-IDF (benchmarks/results/peers.md: IDF is what scikit-learn has and StanceKit had not).
         MaxEnt("w12-c5-cues3-idf", Features(cues: 3, idf: true)),
         MaxEnt("w12-c5-cues3-l2-0.01-idf", Features(cues: 3, idf: true), 0.01f),
+        MaxEnt("w12-c5-cues3-l2-0.003-idf", Features(cues: 3, idf: true), 0.003f),
+        MaxEnt("w12-c5-cues3-l2-0.02-idf", Features(cues: 3, idf: true), 0.02f),
         MaxEnt("w12-c5-cues3-bits16", Features(cues: 3, bits: 16)),
         MaxEnt("w12-c5-cues3-bits17", Features(cues: 3, bits: 17)),
         MaxEnt("w12-c5-cues3-bits20", Features(cues: 3, bits: 20)),

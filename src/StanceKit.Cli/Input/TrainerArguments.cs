@@ -43,9 +43,9 @@ internal sealed class TrainerArguments
         HelpName = "N",
     };
 
-    public Option<bool> Idf { get; } = new("--idf")
+    public Option<bool> NoIdf { get; } = new("--no-idf")
     {
-        Description = "Weight n-grams by their inverse document frequency in the training data (TF-IDF; stored in the model, format 2). Off by default.",
+        Description = "Turn off inverse-document-frequency weighting (on by default): plain sublinear TF, written as model format 1, which StanceKit 0.1.0 reads.",
     };
 
     public Option<int?> Iterations { get; } = new("--iterations")
@@ -56,7 +56,7 @@ internal sealed class TrainerArguments
 
     public Option<float?> L2 { get; } = new("--l2")
     {
-        Description = "The L2 regularisation weight of maxent (default 0.03).",
+        Description = "The L2 regularisation weight of maxent (default 0.01).",
         HelpName = "X",
     };
 
@@ -80,7 +80,7 @@ internal sealed class TrainerArguments
         command.Options.Add(Trainer);
         command.Options.Add(Seed);
         command.Options.Add(HashBits);
-        command.Options.Add(Idf);
+        command.Options.Add(NoIdf);
         command.Options.Add(Iterations);
         command.Options.Add(L2);
         command.Options.Add(Trees);
@@ -103,7 +103,7 @@ internal sealed class TrainerArguments
             algorithms = [Parse(name)];
         }
 
-        var featurizer = new FeaturizerOptions { InverseDocumentFrequency = parse.GetValue(Idf) };
+        var featurizer = new FeaturizerOptions { InverseDocumentFrequency = !parse.GetValue(NoIdf) };
         if (parse.GetValue(HashBits) is { } bits)
         {
             featurizer = featurizer with { HashBits = bits };

@@ -38,15 +38,17 @@ public sealed record FeaturizerOptions
 
     /// <summary>
     /// Gets a value indicating whether n-gram values are weighted by their inverse document frequency in the training
-    /// corpus, as TF-IDF does. The default value is <see langword="false"/>.
+    /// corpus, as TF-IDF does. The default value is <see langword="true"/>.
     /// </summary>
     /// <remarks>
     /// The weight of a slot is ln((1 + N) / (1 + df)) + 1, with N the training statements and df those containing the
     /// slot; a slot no training statement contained weighs 0, so unknown n-grams do not dilute the known ones. Stance
     /// cues keep <see cref="StanceCueWeight"/>. The table is learned by <see cref="StanceTrainer"/> (per fold in
-    /// cross-validation) and stored in the model file, which then has format version 2.
+    /// cross-validation) and stored in the model file, which then has format version 2. Without IDF a model is written
+    /// in format version 1, which StanceKit 0.1.0 also reads. IDF lifts our corpus's test split from 0.865 to 0.892
+    /// macro-F1 (with <see cref="StanceTrainerOptions.L2Regularization"/> 0.01); see the README's model section.
     /// </remarks>
-    public bool InverseDocumentFrequency { get; init; }
+    public bool InverseDocumentFrequency { get; init; } = true;
 
     /// <summary>Gets the number of feature slots, 2^<see cref="HashBits"/>.</summary>
     public int Dimension => 1 << HashBits;

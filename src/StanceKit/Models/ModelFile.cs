@@ -124,17 +124,24 @@ internal static class ModelFile
             }
 
             CheckCard(manifest.Card, source);
+            var card = manifest.Card with { FormatVersion = manifest.FormatVersion };
+            if (manifest.FormatVersion < 2)
+            {
+                // Format 1 predates IDF, and its cards have no inverseDocumentFrequency key: never let today's default fill it in.
+                card = card with { Trainer = card.Trainer with { Featurizer = card.Trainer.Featurizer with { InverseDocumentFrequency = false } } };
+            }
+
             var mlnet = ReadChecked(zip, MlNetEntry, manifest.Entries, source)!;
             var weights = manifest.Entries.ContainsKey(WeightsEntry) ? ReadChecked(zip, WeightsEntry, manifest.Entries, source) : null;
             byte[]? idf = null;
-            if (manifest.Card.Trainer.Featurizer.InverseDocumentFrequency)
+            if (card.Trainer.Featurizer.InverseDocumentFrequency)
             {
                 idf = manifest.Entries.ContainsKey(IdfEntry)
                     ? ReadChecked(zip, IdfEntry, manifest.Entries, source)
                     : throw new ModelFormatException(source, $"'{source}' is incomplete: its featurizer uses IDF but {ManifestEntry} lists no {IdfEntry} entry.");
             }
 
-            return new Contents(manifest.Card with { FormatVersion = manifest.FormatVersion }, mlnet, weights, idf);
+            return new Contents(card, mlnet, weights, idf);
         }
         catch (InvalidDataException exception)
         {

@@ -14,9 +14,10 @@ public sealed record StanceTrainerOptions
     /// <summary>Gets how statements become features. The default value is <c>new FeaturizerOptions()</c>.</summary>
     public FeaturizerOptions Featurizer { get; init; } = new();
 
-    /// <summary>Gets the L2 regularisation weight of <see cref="StanceAlgorithm.MaximumEntropy"/> (its L1 weight is 0). The default value is 0.03.</summary>
-    /// <remarks>ML.NET's own default (L1 = 1, L2 = 1) underfits L2-normalised text badly.</remarks>
-    public float L2Regularization { get; init; } = 0.03f;
+    /// <summary>Gets the L2 regularisation weight of <see cref="StanceAlgorithm.MaximumEntropy"/> (its L1 weight is 0). The default value is 0.01.</summary>
+    /// <remarks>ML.NET's own default (L1 = 1, L2 = 1) underfits L2-normalised text badly. With TF-IDF features, 5-fold
+    /// cross-validation on our corpus is flat from 0.003 to 0.03 (0.884-0.885 macro-F1); 0.01 reads real statements best.</remarks>
+    public float L2Regularization { get; init; } = 0.01f;
 
     /// <summary>Gets the iteration limit: L-BFGS iterations for maximum entropy, passes over the data for the SVM and the perceptron. The default value is 200.</summary>
     public int MaximumIterations { get; init; } = 200;

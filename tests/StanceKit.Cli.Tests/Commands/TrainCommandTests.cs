@@ -195,15 +195,22 @@ public class TrainCommandTests
     }
 
     [Fact]
-    public void Train_Idf_ModelUsesTfIdf()
+    public void Train_UsesTfIdfByDefault_NoIdfWritesFormatOne()
     {
-        using var folder = new TempFolder();
-        var model = folder.File("idf.zip");
-        Run.Expect(0, "train", "--data", Fixture.Mini, "--output", model, "--hash-bits", "12", "--folds", "0", "--idf");
-        var loaded = StanceClassifier.Load(model);
+        var loaded = StanceClassifier.Load(Fixture.Model);
         Assert.True(loaded.Card.Trainer.Featurizer.InverseDocumentFrequency);
         Assert.Equal(2, loaded.Card.FormatVersion);
-        Assert.Contains("sublinear TF-IDF", Run.Expect(0, "info", model).Stdout, StringComparison.Ordinal);
+        Assert.Contains("sublinear TF-IDF", Run.Expect(0, "info", Fixture.Model).Stdout, StringComparison.Ordinal);
+
+        using var folder = new TempFolder();
+        var plain = folder.File("plain.zip");
+        Run.Expect(0, "train", "--data", Fixture.Mini, "--output", plain, "--hash-bits", "12", "--folds", "0", "--no-idf");
+        loaded = StanceClassifier.Load(plain);
+        Assert.False(loaded.Card.Trainer.Featurizer.InverseDocumentFrequency);
+        Assert.Equal(1, loaded.Card.FormatVersion);
+        var info = Run.Expect(0, "info", plain).Stdout;
+        Assert.Contains("sublinear TF", info, StringComparison.Ordinal);
+        Assert.DoesNotContain("IDF", info, StringComparison.Ordinal);
     }
 
     [Fact]

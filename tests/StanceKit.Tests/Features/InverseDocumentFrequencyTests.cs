@@ -17,6 +17,11 @@ public class InverseDocumentFrequencyTests
         Featurizer = new FeaturizerOptions { HashBits = 14, InverseDocumentFrequency = true },
     }).Train(Fixture.Mini));
 
+    private static readonly Lazy<StanceClassifier> PlainModel = new(() => new StanceTrainer(new StanceTrainerOptions
+    {
+        Featurizer = new FeaturizerOptions { HashBits = 14, InverseDocumentFrequency = false },
+    }).Train(Fixture.Mini));
+
     [Fact]
     public void Table_IsSmoothIdfOfTheTrainingStatements_AndZeroForUnseenSlots()
     {
@@ -99,7 +104,7 @@ public class InverseDocumentFrequencyTests
 
         // A model without IDF stays format 1, which StanceKit 0.1.0 reads.
         using var plain = new MemoryStream();
-        Fixture.Model.Save(plain);
+        PlainModel.Value.Save(plain);
         plain.Position = 0;
         Assert.Equal(1, StanceClassifier.Load(plain).Card.FormatVersion);
         using var plainZip = new ZipArchive(new MemoryStream(plain.ToArray()));
@@ -107,34 +112,58 @@ public class InverseDocumentFrequencyTests
     }
 
     [Fact]
+    public void Load_FormatOneCardWithoutTheIdfKey_IsAModelWithoutIdf()
+    {
+        // StanceKit 0.1.0 wrote format 1 cards without an inverseDocumentFrequency key; IDF is now on by default,
+        // and that default must not reach an old model (it would ask for a table the file never had).
+        using var stream = new MemoryStream();
+        PlainModel.Value.Save(stream);
+        var old = RewriteManifest(stream.ToArray(), manifest =>
+            Assert.True(manifest["card"]!["trainer"]!["featurizer"]!.AsObject().Remove("inverseDocumentFrequency")));
+
+        var loaded = StanceClassifier.Load(new MemoryStream(old), "0.1.0.zip");
+        Assert.False(loaded.Card.Trainer.Featurizer.InverseDocumentFrequency);
+        Assert.Equal(1, loaded.Card.FormatVersion);
+        Assert.Equal(Fixture.Mini.Select(s => PlainModel.Value.Predict(s.Text)), Fixture.Mini.Select(s => loaded.Predict(s.Text)));
+    }
+
+    [Fact]
     public void Load_IdfModelWithoutItsTable_IsAClearError()
     {
         using var stream = new MemoryStream();
         IdfModel.Value.Save(stream);
+        var withoutTable = RewriteManifest(
+            stream.ToArray(), manifest => Assert.True(manifest["entries"]!.AsObject().Remove(ModelFile.IdfEntry)), drop: ModelFile.IdfEntry);
+
+        var error = Assert.Throws<ModelFormatException>(() => StanceClassifier.Load(new MemoryStream(withoutTable), "idf.zip"));
+        Assert.Contains("idf.bin", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Copies a model file with its manifest edited and, optionally, one entry left out.</summary>
+    private static byte[] RewriteManifest(byte[] model, Action<System.Text.Json.Nodes.JsonNode> edit, string? drop = null)
+    {
         using var output = new MemoryStream();
-        using (var source = new ZipArchive(new MemoryStream(stream.ToArray()), ZipArchiveMode.Read))
+        using (var source = new ZipArchive(new MemoryStream(model), ZipArchiveMode.Read))
         using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
-            foreach (var entry in source.Entries)
+            foreach (var entry in source.Entries.Where(e => e.FullName != drop))
             {
                 using var input = entry.Open();
                 using var copy = target.CreateEntry(entry.FullName).Open();
-                if (entry.FullName == "stancekit.json")
+                if (entry.FullName == ModelFile.ManifestEntry)
                 {
                     var manifest = System.Text.Json.Nodes.JsonNode.Parse(input)!;
-                    Assert.True(manifest["entries"]!.AsObject().Remove(ModelFile.IdfEntry));
+                    edit(manifest);
                     copy.Write(System.Text.Encoding.UTF8.GetBytes(manifest.ToJsonString()));
                 }
-                else if (entry.FullName != ModelFile.IdfEntry)
+                else
                 {
                     input.CopyTo(copy);
                 }
             }
         }
 
-        output.Position = 0;
-        var error = Assert.Throws<ModelFormatException>(() => StanceClassifier.Load(output, "idf.zip"));
-        Assert.Contains("idf.bin", error.Message, StringComparison.Ordinal);
+        return output.ToArray();
     }
 
     [Theory]

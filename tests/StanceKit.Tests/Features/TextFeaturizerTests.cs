@@ -4,7 +4,8 @@ namespace StanceKit.Tests.Features;
 
 public class TextFeaturizerTests
 {
-    private readonly TextFeaturizer featurizer = new(new FeaturizerOptions());
+    // The featurizer itself, without the IDF weighting that training adds (InverseDocumentFrequencyTests covers it).
+    private readonly TextFeaturizer featurizer = new(new FeaturizerOptions { InverseDocumentFrequency = false });
 
     private (int[] Indices, float[] Values) Features(string text)
     {
@@ -52,7 +53,7 @@ public class TextFeaturizerTests
     public void Featurize_RepeatedNgrams_CountSublinearly()
     {
         // "aid aid aid": the word "aid" occurs 3 times -> 1 + ln 3 before normalisation; "aid aid" (bigram) twice -> 1 + ln 2.
-        var featurizer = new TextFeaturizer(new FeaturizerOptions { CharNgramMaxLength = 0, StanceCueWeight = 0 });
+        var featurizer = new TextFeaturizer(new FeaturizerOptions { CharNgramMaxLength = 0, StanceCueWeight = 0, InverseDocumentFrequency = false });
         var buffer = new FeatureBuffer();
         var count = featurizer.Featurize("aid aid aid", buffer);
         Assert.Equal(2, count);
@@ -81,7 +82,7 @@ public class TextFeaturizerTests
     [Fact]
     public void Featurize_TextLongerThanLimit_ReadsOnlyTheLimit()
     {
-        var limited = new TextFeaturizer(new FeaturizerOptions { MaximumCharacters = 10 });
+        var limited = new TextFeaturizer(new FeaturizerOptions { MaximumCharacters = 10, InverseDocumentFrequency = false });
         var buffer = new FeatureBuffer();
         var count = limited.Featurize("abcdefghi xyz then more words", buffer);
         var expected = limited.Featurize("abcdefghi ", new FeatureBuffer());
@@ -91,7 +92,7 @@ public class TextFeaturizerTests
     [Fact]
     public void Featurize_WordsOnly_HasFewerFeaturesThanWithCharacters()
     {
-        var wordsOnly = new TextFeaturizer(new FeaturizerOptions { CharNgramMaxLength = 0 });
+        var wordsOnly = new TextFeaturizer(new FeaturizerOptions { CharNgramMaxLength = 0, InverseDocumentFrequency = false });
         var count = wordsOnly.Featurize("three little words", new FeatureBuffer());
         Assert.Equal(5, count); // 3 words + 2 word pairs
         Assert.True(Features("three little words").Indices.Length > count);
@@ -121,6 +122,6 @@ public class TextFeaturizerTests
     public void Defaults_AreDocumentedValues()
     {
         var options = new FeaturizerOptions();
-        Assert.Equal((2, 5, 5, 18, true, 20_000, 3f), (options.WordNgramLength, options.CharNgramMinLength, options.CharNgramMaxLength, options.HashBits, options.SublinearTermFrequency, options.MaximumCharacters, options.StanceCueWeight));
+        Assert.Equal((2, 5, 5, 18, true, 20_000, 3f, true), (options.WordNgramLength, options.CharNgramMinLength, options.CharNgramMaxLength, options.HashBits, options.SublinearTermFrequency, options.MaximumCharacters, options.StanceCueWeight, options.InverseDocumentFrequency));
     }
 }

@@ -230,8 +230,9 @@ public class ModelFileHardeningTests
     [Fact]
     public void Load_NonLinearModelWithHashBitsChanged_ThrowsAtLoadNotAtPredict()
     {
-        var forged = Forge(NonLinear.Value, m => Featurizer(m)["hashBits"] = 13);
-        LoadFails(forged, "cannot be loaded");
+        // With IDF the table no longer fits; without it, ML.NET's model does not.
+        LoadFails(Forge(NonLinear.Value, m => Featurizer(m)["hashBits"] = 13), "IDF entry is inconsistent");
+        LoadFails(Forge(NonLinear.Value, m => (Featurizer(m)["hashBits"], Featurizer(m)["inverseDocumentFrequency"]) = (13, false)), "cannot be loaded");
     }
 
     [Fact]

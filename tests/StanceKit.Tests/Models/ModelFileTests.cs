@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using StanceKit.Models;
 
 namespace StanceKit.Tests.Models;
 
@@ -84,7 +85,7 @@ public class ModelFileTests
     public void Load_NewerFormatVersion_AsksForUpgrade()
     {
         var model = Rewrite(ModelBytes(), (name, bytes) => name == "stancekit.json"
-            ? Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes).Replace("\"formatVersion\": 1,", "\"formatVersion\": 99,", StringComparison.Ordinal))
+            ? Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes).Replace($"\"formatVersion\": {ModelFile.CurrentFormatVersion},", "\"formatVersion\": 99,", StringComparison.Ordinal))
             : bytes);
         var error = LoadFails(model);
         Assert.Contains("version 99", error.Message, StringComparison.Ordinal);

@@ -122,7 +122,8 @@ public class StanceTrainerTests
     public void Options_Defaults_AreDocumentedValues()
     {
         var options = new StanceTrainerOptions();
-        Assert.Equal((1, StanceAlgorithm.MaximumEntropy, 0.03f, 200), (options.Seed, options.Algorithm, options.L2Regularization, options.MaximumIterations));
+        Assert.Equal((1, StanceAlgorithm.MaximumEntropy, 0.01f, 200), (options.Seed, options.Algorithm, options.L2Regularization, options.MaximumIterations));
+        Assert.True(options.Featurizer.InverseDocumentFrequency);
     }
 
     [Fact]
