@@ -10,4 +10,4 @@ var prediction = StanceClassifier.Default.Predict(statement);
 Console.WriteLine($"{prediction.Stance} (confidence {prediction.Confidence:F2}): supportive {prediction.Probabilities.Supportive:F2}, sceptical {prediction.Probabilities.Sceptical:F2}, opposed {prediction.Probabilities.Opposed:F2}");
 
 // Expected output (default model; exact figures depend on the model version):
-// Supportive (confidence 0.87): supportive 0.87, sceptical 0.12, opposed 0.00
+// Supportive (confidence 0.95): supportive 0.95, sceptical 0.05, opposed 0.00

@@ -50,12 +50,12 @@ foreach (var statement in statements)
 // 1. Read 5,578 labelled statements.
 // 2. Split: 4,462 to train, 1,116 to test.
 // 3. Trained MaximumEntropy on 4,462 statements.
-// 4. Held-out macro-F1 0.85, accuracy 0.85 on 1,116 statements.
-//    supportive  precision 0.84  recall 0.86  F1 0.85
-//    sceptical   precision 0.85  recall 0.83  F1 0.84
-//    opposed     precision 0.86  recall 0.86  F1 0.86
+// 4. Held-out macro-F1 0.86, accuracy 0.86 on 1,116 statements.
+//    supportive  precision 0.85  recall 0.87  F1 0.86
+//    sceptical   precision 0.86  recall 0.84  F1 0.85
+//    opposed     precision 0.88  recall 0.89  F1 0.88
 // 5. Saved stancekit-sample-model.zip.
-// 6. Loaded: macro-F1 0.85 on the card, measured on the 20% stratified split of data/statements.csv (n=1116).
+// 6. Loaded: macro-F1 0.86 on the card, measured on the 20% stratified split of data/statements.csv (n=1116).
 // 7. Opposed    (0.99)  Our officers should come home before more of them die in Port-au-Prince.
-// 7. Sceptical  (0.99)  Nobody has explained who will pay for this mission or how long it will last.
-// 7. Supportive (1.00)  Funding the mission properly is the best thing the region can do for Haiti.
+// 7. Sceptical  (1.00)  Nobody has explained who will pay for this mission or how long it will last.
+// 7. Supportive (0.99)  Funding the mission properly is the best thing the region can do for Haiti.

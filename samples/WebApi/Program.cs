@@ -157,8 +157,8 @@ namespace StanceKit.Samples.WebApi
 // Expected output (the server prints one line; below it, requests sent with curl from another terminal, and the answers):
 // StanceKit WebApi on http://127.0.0.1:5080: POST /classify, POST /classify/batch, GET /model. Ctrl+C stops it.
 // $ curl -s http://127.0.0.1:5080/classify -H 'Content-Type: application/json' -d '{"text":"Kenya must withdraw its police from Haiti immediately."}'
-// {"stance":"opposed","confidence":0.99593663,"isLowConfidence":false,"probabilities":{"supportive":0.0040467647,"sceptical":1.6594035E-05,"opposed":0.99593663}}
+// {"stance":"opposed","confidence":0.997948,"isLowConfidence":false,"probabilities":{"supportive":0.002044847,"sceptical":7.1919426E-06,"opposed":0.997948}}
 // $ curl -s http://127.0.0.1:5080/classify/batch -H 'Content-Type: application/json' -d '{"texts":["We welcome the Kenyan officers and thank them for their courage.","Nobody has explained who will pay for the mission or how long it will last."]}'
-// {"predictions":[{"stance":"supportive","confidence":0.99443036,"isLowConfidence":false,"probabilities":{"supportive":0.99443036,"sceptical":0.0012056384,"opposed":0.004363952}},{"stance":"sceptical","confidence":0.9971801,"isLowConfidence":false,"probabilities":{"supportive":0.002507886,"sceptical":0.9971801,"opposed":0.00031199597}}]}
+// {"predictions":[{"stance":"supportive","confidence":0.9995958,"isLowConfidence":false,"probabilities":{"supportive":0.9995958,"sceptical":4.8131486E-05,"opposed":0.00035600358}},{"stance":"sceptical","confidence":0.99931514,"isLowConfidence":false,"probabilities":{"supportive":0.0005132422,"sceptical":0.99931514,"opposed":0.00017169832}}]}
 // $ curl -s http://127.0.0.1:5080/classify -H 'Content-Type: application/json' -d '{"txt":"a typo in the field name"}'
 // {"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"One or more validation errors occurred.","status":400,"errors":{"text":["The text is missing or empty."]},"traceId":"00-71054ef21d9d5b39f30b6c0125df0184-173d11228ec9c8b8-00"}
