@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using StanceKit.Features;
 using StanceKit.Models;
+using StanceKit.Tests.Models;
 
 namespace StanceKit.Tests.Features;
 
@@ -140,31 +141,23 @@ public class InverseDocumentFrequencyTests
     }
 
     /// <summary>Copies a model file with its manifest edited and, optionally, one entry left out.</summary>
-    private static byte[] RewriteManifest(byte[] model, Action<System.Text.Json.Nodes.JsonNode> edit, string? drop = null)
-    {
-        using var output = new MemoryStream();
-        using (var source = new ZipArchive(new MemoryStream(model), ZipArchiveMode.Read))
-        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+    private static byte[] RewriteManifest(byte[] model, Action<System.Text.Json.Nodes.JsonNode> edit, string? drop = null) =>
+        ModelZip.Rewrite(model, (name, bytes) =>
         {
-            foreach (var entry in source.Entries.Where(e => e.FullName != drop))
+            if (name == drop)
             {
-                using var input = entry.Open();
-                using var copy = target.CreateEntry(entry.FullName).Open();
-                if (entry.FullName == ModelFile.ManifestEntry)
-                {
-                    var manifest = System.Text.Json.Nodes.JsonNode.Parse(input)!;
-                    edit(manifest);
-                    copy.Write(System.Text.Encoding.UTF8.GetBytes(manifest.ToJsonString()));
-                }
-                else
-                {
-                    input.CopyTo(copy);
-                }
+                return null;
             }
-        }
 
-        return output.ToArray();
-    }
+            if (name != ModelFile.ManifestEntry)
+            {
+                return bytes;
+            }
+
+            var manifest = System.Text.Json.Nodes.JsonNode.Parse(bytes)!;
+            edit(manifest);
+            return System.Text.Encoding.UTF8.GetBytes(manifest.ToJsonString());
+        });
 
     [Theory]
     [InlineData("header")]

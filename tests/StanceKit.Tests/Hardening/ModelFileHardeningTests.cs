@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using StanceKit.Tests.Models;
 
 namespace StanceKit.Tests.Hardening;
 
@@ -51,17 +51,11 @@ public class ModelFileHardeningTests
     private static byte[] Forge(byte[] model, Action<JsonObject>? manifest = null, Func<string, byte[], byte[]?>? entry = null, params (string Name, byte[] Bytes)[] extra)
     {
         var entries = new Dictionary<string, byte[]>();
-        using (var source = new ZipArchive(new MemoryStream(model), ZipArchiveMode.Read))
+        foreach (var (name, original) in ModelZip.Entries(model))
         {
-            foreach (var item in source.Entries)
+            if ((entry is null ? original : entry(name, original)) is { } bytes)
             {
-                using var input = item.Open();
-                using var copy = new MemoryStream();
-                input.CopyTo(copy);
-                if ((entry is null ? copy.ToArray() : entry(item.FullName, copy.ToArray())) is { } bytes)
-                {
-                    entries[item.FullName] = bytes;
-                }
+                entries[name] = bytes;
             }
         }
 
@@ -77,17 +71,7 @@ public class ModelFileHardeningTests
 
         manifest?.Invoke(json);
         entries["stancekit.json"] = Encoding.UTF8.GetBytes(json.ToJsonString());
-        using var output = new MemoryStream();
-        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, bytes) in entries.Concat(extra.Select(e => KeyValuePair.Create(e.Name, e.Bytes))))
-            {
-                using var stream = target.CreateEntry(name).Open();
-                stream.Write(bytes);
-            }
-        }
-
-        return output.ToArray();
+        return ModelZip.Write(entries.Select(e => (e.Key, e.Value)).Concat(extra));
     }
 
     private static JsonObject Card(JsonObject manifest) => manifest["card"]!.AsObject();
@@ -315,36 +299,8 @@ public class ModelFileHardeningTests
         }
     }
 
-    private static byte[] ManifestOf(byte[] model)
-    {
-        using var zip = new ZipArchive(new MemoryStream(model), ZipArchiveMode.Read);
-        using var input = zip.GetEntry("stancekit.json")!.Open();
-        using var copy = new MemoryStream();
-        input.CopyTo(copy);
-        return copy.ToArray();
-    }
+    private static byte[] ManifestOf(byte[] model) => ModelZip.Entry(model, "stancekit.json");
 
-    private static byte[] ReplaceManifest(byte[] model, byte[] manifest)
-    {
-        using var output = new MemoryStream();
-        using (var source = new ZipArchive(new MemoryStream(model), ZipArchiveMode.Read))
-        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var item in source.Entries)
-            {
-                using var input = item.Open();
-                using var stream = target.CreateEntry(item.FullName).Open();
-                if (item.FullName == "stancekit.json")
-                {
-                    stream.Write(manifest);
-                }
-                else
-                {
-                    input.CopyTo(stream);
-                }
-            }
-        }
-
-        return output.ToArray();
-    }
+    private static byte[] ReplaceManifest(byte[] model, byte[] manifest) =>
+        ModelZip.Rewrite(model, (name, bytes) => name == "stancekit.json" ? manifest : bytes);
 }

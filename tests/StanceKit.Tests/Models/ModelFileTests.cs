@@ -22,31 +22,6 @@ public class ModelFileTests
         return error;
     }
 
-    private static byte[] Rewrite(byte[] model, Func<string, byte[], byte[]?> change)
-    {
-        using var output = new MemoryStream();
-        using (var source = new ZipArchive(new MemoryStream(model), ZipArchiveMode.Read))
-        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var entry in source.Entries)
-            {
-                using var input = entry.Open();
-                using var copy = new MemoryStream();
-                input.CopyTo(copy);
-                var bytes = change(entry.FullName, copy.ToArray());
-                if (bytes is null)
-                {
-                    continue;
-                }
-
-                using var stream = target.CreateEntry(entry.FullName).Open();
-                stream.Write(bytes);
-            }
-        }
-
-        return output.ToArray();
-    }
-
     [Fact]
     public void Load_ZeroBytes_Throws() => Assert.Contains("not a readable zip", LoadFails([]).Message, StringComparison.Ordinal);
 
@@ -84,7 +59,7 @@ public class ModelFileTests
     [Fact]
     public void Load_NewerFormatVersion_AsksForUpgrade()
     {
-        var model = Rewrite(ModelBytes(), (name, bytes) => name == "stancekit.json"
+        var model = ModelZip.Rewrite(ModelBytes(), (name, bytes) => name == "stancekit.json"
             ? Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes).Replace($"\"formatVersion\": {ModelFile.CurrentFormatVersion},", "\"formatVersion\": 99,", StringComparison.Ordinal))
             : bytes);
         var error = LoadFails(model);
@@ -95,7 +70,7 @@ public class ModelFileTests
     [Fact]
     public void Load_TamperedWeights_DetectedByHash()
     {
-        var model = Rewrite(ModelBytes(), (name, bytes) =>
+        var model = ModelZip.Rewrite(ModelBytes(), (name, bytes) =>
         {
             if (name == "linear-weights.bin")
             {
@@ -110,14 +85,14 @@ public class ModelFileTests
     [Fact]
     public void Load_CorruptedManifestJson_Throws()
     {
-        var model = Rewrite(ModelBytes(), (name, bytes) => name == "stancekit.json" ? bytes[..(bytes.Length / 2)] : bytes);
+        var model = ModelZip.Rewrite(ModelBytes(), (name, bytes) => name == "stancekit.json" ? bytes[..(bytes.Length / 2)] : bytes);
         Assert.Contains("corrupted", LoadFails(model).Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Load_TamperedLabels_Throws()
     {
-        var model = Rewrite(ModelBytes(), (name, bytes) => name == "stancekit.json"
+        var model = ModelZip.Rewrite(ModelBytes(), (name, bytes) => name == "stancekit.json"
             ? Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes).Replace("\"opposed\"", "\"neutral\"", StringComparison.Ordinal))
             : bytes);
         Assert.Contains("labels", LoadFails(model).Message, StringComparison.Ordinal);
@@ -126,7 +101,7 @@ public class ModelFileTests
     [Fact]
     public void Load_MissingMlNetEntry_Throws()
     {
-        var model = Rewrite(ModelBytes(), (name, bytes) => name == "mlnet-model.zip" ? null : bytes);
+        var model = ModelZip.Rewrite(ModelBytes(), (name, bytes) => name == "mlnet-model.zip" ? null : bytes);
         Assert.Contains("missing", LoadFails(model).Message, StringComparison.Ordinal);
     }
 
