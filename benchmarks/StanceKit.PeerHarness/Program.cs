@@ -44,7 +44,7 @@ void RunStanceKit()
     Report.Write(settings.Out, new Result
     {
         System = "StanceKit fast path",
-        Config = $"new StanceTrainerOptions(): {options.Algorithm}, L2 {options.L2Regularization.ToString(CultureInfo.InvariantCulture)}, word 1-{options.Featurizer.WordNgramLength} + char {options.Featurizer.CharNgramMinLength}-{options.Featurizer.CharNgramMaxLength} grams + stance cues, 2^{options.Featurizer.HashBits} slots",
+        Config = $"new StanceTrainerOptions(): {options.Algorithm}, L2 {options.L2Regularization.ToString(CultureInfo.InvariantCulture)}, word 1-{options.Featurizer.WordNgramLength} + char {options.Featurizer.CharNgramMinLength}-{options.Featurizer.CharNgramMaxLength} grams + stance cues, 2^{options.Featurizer.HashBits} slots, {(options.Featurizer.InverseDocumentFrequency ? "sublinear TF-IDF" : "sublinear TF")}",
         TrainSeconds = trainSeconds,
         LatencyMedianMicroseconds = latency.Median,
         LatencyP90Microseconds = latency.P90,
