@@ -4,8 +4,9 @@ using System.Runtime.CompilerServices;
 namespace StanceKit.Prediction;
 
 /// <summary>
-/// The weights and biases of a multiclass linear model, laid out for the fast scorer (TextFeaturizer.TryScore):
-/// the three class weights of one feature slot sit side by side, so one feature costs one cache line.
+/// The weights and biases of a multiclass linear model, three class weights per feature slot side by side: what the model
+/// file stores, what Explain reads, and what TextFeaturizer.CreateScoringRows lays out again (with each slot's fixed
+/// weight folded in) for the fast scorer.
 /// </summary>
 /// <remarks>Immutable after construction; safe to share between threads.</remarks>
 internal sealed class LinearWeights
@@ -29,7 +30,7 @@ internal sealed class LinearWeights
 
     public int Dimension { get; }
 
-    /// <summary>Gets the weights, three per slot (supportive, sceptical, opposed), for the fused scorer of TextFeaturizer.</summary>
+    /// <summary>Gets the weights, three per slot (supportive, sceptical, opposed), for TextFeaturizer.CreateScoringRows.</summary>
     internal ReadOnlySpan<float> Raw => weights;
 
     /// <summary>Adds the biases to W·x and applies the softmax.</summary>

@@ -25,6 +25,7 @@ public sealed class StanceClassifier
 
     private readonly TextFeaturizer featurizer;
     private readonly LinearWeights? linear;
+    private readonly ScoringRows? scoringRows;
     private readonly byte[] mlnetModel;
     private readonly Lazy<ITransformer> mlnetTransformer;
     private readonly ConcurrentBag<PredictionEngine<FeatureRow, ScoreRow>> engines = [];
@@ -34,6 +35,7 @@ public sealed class StanceClassifier
         Card = card;
         featurizer = new TextFeaturizer(card.Trainer.Featurizer, idf);
         this.linear = linear;
+        scoringRows = linear is null ? null : featurizer.CreateScoringRows(linear);
         this.mlnetModel = mlnetModel;
         mlnetTransformer = transformer is null
             ? new Lazy<ITransformer>(() => MlNetBridge.Load(mlnetModel), LazyThreadSafetyMode.ExecutionAndPublication)
@@ -185,12 +187,12 @@ public sealed class StanceClassifier
     {
         // The hot path shares nothing mutable: the weights and the featurizer are read-only, and scratch memory is per thread.
         var buffer = FeatureBuffer.ForCurrentThread;
-        if (linear is null)
+        if (scoringRows is null)
         {
             return ScoreWithMlNet(buffer, statement);
         }
 
-        var prediction = featurizer.TryScore(statement, buffer, linear, out var scores)
+        var prediction = featurizer.TryScore(statement, buffer, scoringRows, out var scores)
             ? StancePrediction.FromProbabilities(scores)
             : StancePrediction.NoSignal;
         return statement.Length > featurizer.Options.MaximumCharacters ? prediction with { IsTruncated = true } : prediction;
