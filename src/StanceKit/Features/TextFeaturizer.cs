@@ -252,8 +252,7 @@ internal sealed class TextFeaturizer
 
         for (var j = 0; j < distinct; j++)
         {
-            var t = values[j];
-            t = !sublinear || t == 1 ? t : 1f + MathF.Log(t);
+            var t = TermFrequency(values[j]);
             sum += row[indices[j]] * Vector128.Create(t, t, t, t * t);
         }
 
@@ -280,8 +279,7 @@ internal sealed class TextFeaturizer
         var rows = new Vector128<float>[mask + 1];
         for (var slot = 0; slot < rows.Length; slot++)
         {
-            // The fixed weight of the slot (Weigh without the term frequency): the cue weight, its IDF, or 1.
-            var g = slot >= ngramLimit ? cueWeight : idf is null ? 1f : idf[slot];
+            var g = SlotWeight(slot);
             rows[slot] = Vector128.Create(w[slot * 3] * g, w[(slot * 3) + 1] * g, w[(slot * 3) + 2] * g, g * g);
         }
 
@@ -715,14 +713,17 @@ internal sealed class TextFeaturizer
         }
     }
 
-    // The value of a slot seen count times, before the norm: sublinear TF, times the cue weight for a cue slot or the IDF
-    // weight (when the options use IDF) for an n-gram slot.
+    // The value of a slot seen count times, before the norm: its term frequency times its fixed weight.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private float Weigh(int index, float count)
-    {
-        var value = !sublinear || count == 1 ? count : 1f + MathF.Log(count);
-        return index >= ngramLimit ? value * cueWeight : idf is null ? value : value * idf[index];
-    }
+    private float Weigh(int index, float count) => TermFrequency(count) * SlotWeight(index);
+
+    // Sublinear (1 + ln count) or raw, as the options say.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private float TermFrequency(float count) => !sublinear || count == 1 ? count : 1f + MathF.Log(count);
+
+    // The fixed weight of a slot: the cue weight for a cue slot, else its IDF weight when the options use IDF, else 1.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private float SlotWeight(int index) => index >= ngramLimit ? cueWeight : idf is null ? 1f : idf[index];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Hash(ReadOnlySpan<char> word, uint seed)
