@@ -42,6 +42,18 @@ public sealed class StanceClassifier
             : new Lazy<ITransformer>(transformer);
     }
 
+    // A copy with another card (same featurizer options): shares the featurizer, the weights, the scoring rows and the
+    // ML.NET model instead of building them again.
+    private StanceClassifier(StanceClassifier source, ModelCard card)
+    {
+        Card = card;
+        featurizer = source.featurizer;
+        linear = source.linear;
+        scoringRows = source.scoringRows;
+        mlnetModel = source.mlnetModel;
+        mlnetTransformer = source.mlnetTransformer;
+    }
+
     /// <summary>Gets the embedded default model, loaded once on first use.</summary>
     /// <remarks>Trained on the project's own corpus (data/statements.csv); see the README for its measured quality.</remarks>
     /// <exception cref="StanceKitException">The package was built without its embedded model.</exception>
@@ -160,14 +172,14 @@ public sealed class StanceClassifier
     public StanceClassifier WithMetrics(ModelMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(metrics);
-        return new StanceClassifier(Card with { Metrics = metrics }, mlnetModel, linear, featurizer.InverseDocumentFrequency, mlnetTransformer.IsValueCreated ? mlnetTransformer.Value : null);
+        return new StanceClassifier(this, Card with { Metrics = metrics });
     }
 
     /// <summary>Returns a copy of this classifier whose card carries the given description; the model itself is shared.</summary>
     /// <param name="description">For example where the training corpus came from.</param>
     /// <returns>The new classifier.</returns>
     public StanceClassifier WithDescription(string? description) =>
-        new(Card with { Description = description }, mlnetModel, linear, featurizer.InverseDocumentFrequency, mlnetTransformer.IsValueCreated ? mlnetTransformer.Value : null);
+        new(this, Card with { Description = description });
 
     /// <summary>Classifies one statement.</summary>
     /// <param name="statement">The statement, in any language; only its first <see cref="FeaturizerOptions.MaximumCharacters"/> characters are read.</param>
@@ -195,8 +207,12 @@ public sealed class StanceClassifier
         var prediction = featurizer.TryScore(statement, buffer, scoringRows, out var scores)
             ? StancePrediction.FromProbabilities(scores)
             : StancePrediction.NoSignal;
-        return statement.Length > featurizer.Options.MaximumCharacters ? prediction with { IsTruncated = true } : prediction;
+        return FlagTruncation(prediction, statement.Length);
     }
+
+    // Marks a prediction whose statement was longer than the featurizer reads.
+    private StancePrediction FlagTruncation(StancePrediction prediction, int statementLength) =>
+        statementLength > featurizer.Options.MaximumCharacters ? prediction with { IsTruncated = true } : prediction;
 
     // Featurizes and scores through ML.NET (models without a fast scorer, and the reference for tests): no words ->
     // NoSignal; flags truncation.
@@ -204,7 +220,7 @@ public sealed class StanceClassifier
     {
         var count = featurizer.Featurize(statement, buffer);
         var prediction = count == 0 ? StancePrediction.NoSignal : StancePrediction.FromProbabilities(ScoreWithMlNet(buffer, count));
-        return statement.Length > featurizer.Options.MaximumCharacters ? prediction with { IsTruncated = true } : prediction;
+        return FlagTruncation(prediction, statement.Length);
     }
 
     /// <summary>Classifies many statements on all cores; results come back in input order.</summary>
